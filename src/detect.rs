@@ -1,0 +1,127 @@
+//! # Detection: which attributes are handlers
+//!
+//! A JSX attribute is an event attribute when its name matches the configured
+//! rule (by default: starts with `on`, case-sensitive, namespaced names such as
+//! `on:click` matched on their full text) and is not excluded. Its value is a
+//! handler when it is a `{...}` container holding an inline arrow function,
+//! possibly wrapped in parentheses.
+//!
+//! ```tsx
+//! <b onClick={() => go()} />        // handler
+//! <b onClick={(() => go())} />      // handler (parentheses removed)
+//! <b onClick={go} />                // left as written: not an inline arrow
+//! <b onClick={(() => go()) as F} /> // left as written: behind `as`
+//! ```
+
+use regex_lite::Regex;
+use swc_core::ecma::ast::{ArrowExpr, Expr, JSXAttr, JSXAttrName, JSXAttrValue, JSXExpr};
+
+use crate::options::Options;
+
+/// The compiled attribute rule.
+#[derive(Debug)]
+pub struct AttributeRule {
+    prefix: String,
+    pattern: Option<Regex>,
+    exclude: Vec<String>,
+}
+
+impl AttributeRule {
+    /// Compiles the rule. Options must have been validated (an invalid regex
+    /// then falls back to the prefix rule rather than panicking).
+    pub fn new(options: &Options) -> Self {
+        AttributeRule {
+            prefix: options.attribute_prefix.clone(),
+            pattern: options
+                .attribute_pattern
+                .as_deref()
+                .and_then(|p| Regex::new(p).ok()),
+            exclude: options.exclude.clone(),
+        }
+    }
+
+    /// Whether an attribute with this full name is an event attribute.
+    pub fn matches(&self, name: &str) -> bool {
+        if self.exclude.iter().any(|excluded| excluded == name) {
+            return false;
+        }
+        match &self.pattern {
+            Some(pattern) => pattern.is_match(name),
+            None => name.starts_with(self.prefix.as_str()),
+        }
+    }
+}
+
+/// The full text of an attribute's name (`onClick`, `on:click`).
+pub fn attr_name(attr: &JSXAttr) -> String {
+    match &attr.name {
+        JSXAttrName::Ident(name) => name.sym.to_string(),
+        JSXAttrName::JSXNamespacedName(name) => format!("{}:{}", name.ns.sym, name.name.sym),
+        #[cfg(swc_ast_unknown)]
+        _ => String::new(),
+    }
+}
+
+/// The inline arrow of an event attribute, if this attribute is a handler.
+pub fn handler_arrow<'a>(attr: &'a JSXAttr, rule: &AttributeRule) -> Option<&'a ArrowExpr> {
+    let Some(JSXAttrValue::JSXExprContainer(container)) = &attr.value else {
+        return None;
+    };
+    let JSXExpr::Expr(expr) = &container.expr else {
+        return None;
+    };
+    let arrow = unwrap_parens(expr).as_arrow()?;
+    // An arrow without a real position cannot be matched by the back ends.
+    if arrow.span.is_dummy() || !rule.matches(&attr_name(attr)) {
+        return None;
+    }
+    Some(arrow)
+}
+
+/// The expression inside any number of parentheses.
+pub fn unwrap_parens(mut expr: &Expr) -> &Expr {
+    while let Expr::Paren(paren) = expr {
+        expr = &paren.expr;
+    }
+    expr
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(json: Options) -> AttributeRule {
+        AttributeRule::new(&json)
+    }
+
+    #[test]
+    fn default_prefix_rule_is_case_sensitive_and_raw() {
+        let r = rule(Options::default());
+        for name in [
+            "onClick",
+            "onclick",
+            "on-click",
+            "onct-change",
+            "on:click",
+            "one",
+            "only",
+        ] {
+            assert!(r.matches(name), "{name}");
+        }
+        for name in ["On", "ON", "click", "xon"] {
+            assert!(!r.matches(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn pattern_and_exclusions() {
+        let r = rule(Options {
+            attribute_pattern: Some("^on[A-Z]".into()),
+            exclude: vec!["onLoad".into()],
+            ..Options::default()
+        });
+        assert!(r.matches("onClick"));
+        assert!(!r.matches("one"));
+        assert!(!r.matches("onLoad"));
+    }
+}

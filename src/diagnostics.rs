@@ -1,0 +1,277 @@
+//! # Diagnostics
+//!
+//! Every problem the transform can report, as plain data with a stable code.
+//! Analysis produces them; each front end shows them its own way (the SWC pass
+//! through SWC's `HANDLER`, the CLI as `path:line:col: error[HC001]: ...`, the
+//! wasm module as a `diagnostics` array).
+//!
+//! An **error** means the handler was left exactly as written; a **warning**
+//! means it was rewritten and the user should know something about it.
+//! Codes are never reused or renumbered.
+
+use swc_core::common::{
+    errors::{DiagnosticId, HANDLER},
+    Span,
+};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The stable diagnostic codes. See the README's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// The body writes a captured identifier.
+    WriteToCapture,
+    /// A captured `let`/`var` is reassigned after the JSX is evaluated.
+    ReassignedAfterRender,
+    /// A captured binding is in its temporal dead zone at render.
+    NotYetInitialized,
+    /// The arrow already has a second parameter, or a rest parameter.
+    UnsupportedParams,
+    /// The first parameter's default or computed key reads a captured name.
+    ParamReadsCapture,
+    /// The body calls direct `eval`.
+    DirectEval,
+    /// The body uses `this`, `arguments`, `super` or `new.target`.
+    LexicalContext,
+    /// A local function is captured and `localCallables` is `"error"`.
+    LocalCallable,
+    /// The options are invalid.
+    InvalidOptions,
+    /// The file does not parse.
+    ParseError,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::WriteToCapture => "HC001",
+            Code::ReassignedAfterRender => "HC002",
+            Code::NotYetInitialized => "HC003",
+            Code::UnsupportedParams => "HC004",
+            Code::ParamReadsCapture => "HC005",
+            Code::DirectEval => "HC006",
+            Code::LexicalContext => "HC007",
+            Code::LocalCallable => "HC008",
+            Code::InvalidOptions => "HC100",
+            Code::ParseError => "HC101",
+        }
+    }
+
+    /// Every code, in order (for documentation and summaries).
+    pub const ALL: [Code; 10] = [
+        Code::WriteToCapture,
+        Code::ReassignedAfterRender,
+        Code::NotYetInitialized,
+        Code::UnsupportedParams,
+        Code::ParamReadsCapture,
+        Code::DirectEval,
+        Code::LexicalContext,
+        Code::LocalCallable,
+        Code::InvalidOptions,
+        Code::ParseError,
+    ];
+}
+
+/// One diagnostic: what, where, why, and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// The primary location (a handler, or the offending expression in it).
+    pub span: Span,
+    /// What happened and why it matters.
+    pub message: String,
+    /// A short label shown under the span in a code frame.
+    pub label: String,
+    /// What the user can do about it.
+    pub help: String,
+    /// A second location that explains the first (where a variable is written,
+    /// declared...), with its label.
+    pub related: Option<(Span, String)>,
+}
+
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Reports through SWC's `HANDLER` (a host's code frame), if one is set.
+    pub fn emit(&self) {
+        if !HANDLER.is_set() {
+            return;
+        }
+        HANDLER.with(|handler| {
+            let code = DiagnosticId::Error(self.code.as_str().into());
+            let mut builder = match self.severity {
+                Severity::Error => {
+                    handler.struct_span_err_with_code(self.span, &self.message, code)
+                }
+                Severity::Warning => {
+                    handler.struct_span_warn_with_code(self.span, &self.message, code)
+                }
+            };
+            builder.span_label(self.span, self.label.clone());
+            if let Some((span, label)) = &self.related {
+                builder.span_label(*span, label.clone());
+            }
+            builder.help(&self.help);
+            builder.emit();
+        });
+    }
+}
+
+fn error(code: Code, span: Span, message: String, label: &str, help: &str) -> Diagnostic {
+    Diagnostic {
+        code,
+        severity: Severity::Error,
+        span,
+        message,
+        label: label.into(),
+        help: help.into(),
+        related: None,
+    }
+}
+
+#[cold]
+pub fn write_to_capture(span: Span, name: &str) -> Diagnostic {
+    error(
+        Code::WriteToCapture,
+        span,
+        format!(
+            "handler left as written: it assigns to `{name}`, a variable of the enclosing \
+             function; as a handler parameter the write would land on a copy"
+        ),
+        "assigns a captured variable",
+        "keep the value in state the runtime owns (a cell) and write through it, or move the \
+         variable into the handler",
+    )
+}
+
+#[cold]
+pub fn reassigned_after_render(span: Span, name: &str, write: Span) -> Diagnostic {
+    let mut diagnostic = error(
+        Code::ReassignedAfterRender,
+        span,
+        format!(
+            "handler left as written: `{name}` is reassigned where that can run after the JSX is \
+             evaluated, so the handler would see its render-time value instead of the current one"
+        ),
+        "captures a variable that changes later",
+        "make the binding `const`, or finish assigning it before the JSX",
+    );
+    diagnostic.related = Some((write, format!("`{name}` is assigned here")));
+    diagnostic
+}
+
+#[cold]
+pub fn not_yet_initialized(span: Span, name: &str, declared: Span) -> Diagnostic {
+    let mut diagnostic = error(
+        Code::NotYetInitialized,
+        span,
+        format!(
+            "handler left as written: `{name}` is not initialised yet where the JSX is evaluated \
+             (temporal dead zone), so passing it as a parameter would throw"
+        ),
+        "captures a binding declared later",
+        "declare the binding before the JSX that uses it",
+    );
+    diagnostic.related = Some((declared, format!("`{name}` is declared here")));
+    diagnostic
+}
+
+#[cold]
+pub fn second_param(span: Span) -> Diagnostic {
+    error(
+        Code::UnsupportedParams,
+        span,
+        "handler left as written: it already has a second parameter, which the handler \
+         binding's captured parameters would replace"
+            .into(),
+        "second parameter",
+        "take the event as the only parameter",
+    )
+}
+
+#[cold]
+pub fn rest_param(span: Span) -> Diagnostic {
+    error(
+        Code::UnsupportedParams,
+        span,
+        "handler left as written: its first parameter is a rest parameter, which would \
+         swallow the captured parameters"
+            .into(),
+        "rest parameter",
+        "take the event as a plain parameter",
+    )
+}
+
+#[cold]
+pub fn param_reads_capture(span: Span, name: &str) -> Diagnostic {
+    error(
+        Code::ParamReadsCapture,
+        span,
+        format!(
+            "handler left as written: its parameter list reads `{name}` from the enclosing \
+             function; the new captured-parameters object would shadow it"
+        ),
+        "reads a captured name",
+        "move the default or computed key into the handler's body",
+    )
+}
+
+#[cold]
+pub fn direct_eval(span: Span) -> Diagnostic {
+    error(
+        Code::DirectEval,
+        span,
+        "handler left as written: it calls `eval`, which can read any variable in scope, so \
+         its captures cannot be known"
+            .into(),
+        "direct eval",
+        "remove `eval` from the handler",
+    )
+}
+
+#[cold]
+pub fn lexical_context(span: Span, what: &str) -> Diagnostic {
+    Diagnostic {
+        code: Code::LexicalContext,
+        severity: Severity::Warning,
+        span,
+        message: format!(
+            "handler uses `{what}`, which still refers to the enclosing function: it is not \
+             passed as a parameter, so the handler is not fully serializable"
+        ),
+        label: format!("uses `{what}`"),
+        help: "read what you need from `this` into a local `const` before the JSX".into(),
+        related: None,
+    }
+}
+
+#[cold]
+pub fn local_callable(span: Span, name: &str) -> Diagnostic {
+    error(
+        Code::LocalCallable,
+        span,
+        format!(
+            "handler left as written: it captures `{name}`, a local function \
+             (`localCallables` is \"error\")"
+        ),
+        "captures a local function",
+        "move the function to module level, or set `localCallables` to \"capture\"",
+    )
+}

@@ -1,0 +1,302 @@
+//! # Driver: source text in, source text out
+//!
+//! The whole pipeline for front ends that own parsing and printing (the CLI,
+//! the standalone wasm module, tests): parse → `resolver` → [`analyze`] →
+//! [`rewrite_ast`](crate::rewrite_ast) → `hygiene` → `fixer` → print.
+//! Diagnostics come back as data with 1-based line and column.
+//!
+//! ```text
+//! transform("<b onClick={() => go()} />", "a.tsx", &Options::default())
+//!   → Ok(Output { code: "import { handler } from \"commontools\";\n<b onClick={handler(...)...", diagnostics: [] })
+//! ```
+//!
+//! The syntax follows the file name: `.ts`/`.mts`/`.cts` are TypeScript
+//! without JSX, `.js`/`.jsx`/`.mjs`/`.cjs` are JavaScript with JSX, anything
+//! else (`.tsx`, stdin) is TSX.
+
+use swc_core::{
+    common::{
+        comments::SingleThreadedComments, sync::Lrc, util::take::Take, FileName, Globals, Mark,
+        SourceMap, Span, Spanned, GLOBALS,
+    },
+    ecma::{
+        ast::{EsVersion, Expr, ParenExpr, Program},
+        codegen::{text_writer::JsWriter, Emitter},
+        parser::{lexer::Lexer, EsSyntax, Parser, StringInput, Syntax, TsSyntax},
+        transforms::base::{fixer::fixer, hygiene::hygiene, resolver},
+        visit::{VisitMut, VisitMutWith},
+    },
+};
+
+use crate::{
+    diagnostics::{Code, Diagnostic, Severity},
+    plan::{analyze, Plan},
+    rewrite_ast, Options,
+};
+
+/// A diagnostic placed in the source: 1-based lines and columns (columns
+/// count characters, as editors show them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub label: String,
+    pub help: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Byte offsets of the span in the source.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl std::fmt::Display for Located {
+    /// `line:col: error[HC001]: message` (the CLI prefixes the path).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}[{}]: {}",
+            self.line,
+            self.column,
+            self.severity.as_str(),
+            self.code.as_str(),
+            self.message
+        )
+    }
+}
+
+/// A transformed file.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub code: String,
+    /// Errors (handlers kept as written) and warnings.
+    pub diagnostics: Vec<Located>,
+    /// How many handlers were rewritten.
+    pub rewritten: usize,
+}
+
+impl Output {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Chooses the parser syntax from a file name.
+pub fn syntax_for(filename: &str) -> Syntax {
+    let lower = filename.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map(|(_, ext)| ext).unwrap_or("");
+    match ext {
+        "ts" | "mts" | "cts" => Syntax::Typescript(TsSyntax {
+            tsx: false,
+            decorators: true,
+            ..Default::default()
+        }),
+        "js" | "jsx" | "mjs" | "cjs" => Syntax::Es(EsSyntax {
+            jsx: true,
+            decorators: true,
+            ..Default::default()
+        }),
+        _ => Syntax::Typescript(TsSyntax {
+            tsx: true,
+            decorators: true,
+            ..Default::default()
+        }),
+    }
+}
+
+/// A parsed, resolved file, ready to analyse and rewrite.
+pub struct Parsed {
+    pub cm: Lrc<SourceMap>,
+    pub program: Program,
+    pub comments: SingleThreadedComments,
+    pub unresolved_mark: Mark,
+    /// Byte offset of the file in the source map (spans are relative to it).
+    base: u32,
+}
+
+impl Parsed {
+    /// Places a span in the source.
+    pub fn locate(&self, diagnostic: &Diagnostic) -> Located {
+        locate(&self.cm, self.base, diagnostic.span, diagnostic)
+    }
+
+    /// The byte offset in the source of a span's start.
+    pub fn offset(&self, pos: swc_core::common::BytePos) -> usize {
+        pos.0.saturating_sub(self.base) as usize
+    }
+}
+
+/// Parses and resolves `source`. Must run inside [`with_globals`].
+pub fn parse(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
+    let cm: Lrc<SourceMap> = Default::default();
+    let fm = cm.new_source_file(
+        Lrc::new(FileName::Custom(filename.into())),
+        source.to_string(),
+    );
+    let base = fm.start_pos.0;
+    let comments = SingleThreadedComments::default();
+    let lexer = Lexer::new(
+        syntax_for(filename),
+        EsVersion::latest(),
+        StringInput::from(&*fm),
+        Some(&comments),
+    );
+    let mut parser = Parser::new_from(lexer);
+    let parsed = parser.parse_program();
+    let recovered = parser.take_errors();
+    let program = match (parsed, recovered.into_iter().next()) {
+        (Ok(program), None) => program,
+        (Err(error), _) | (Ok(_), Some(error)) => {
+            let message = error.kind().msg().to_string();
+            return Err(Box::new(locate(
+                &cm,
+                base,
+                error.span(),
+                &parse_error(error.span(), message),
+            )));
+        }
+    };
+    let unresolved_mark = Mark::new();
+    let top_level_mark = Mark::new();
+    let mut program = program;
+    program.visit_mut_with(&mut resolver(unresolved_mark, top_level_mark, true));
+    Ok(Parsed {
+        cm,
+        program,
+        comments,
+        unresolved_mark,
+        base,
+    })
+}
+
+fn parse_error(span: Span, message: String) -> Diagnostic {
+    Diagnostic {
+        code: Code::ParseError,
+        severity: Severity::Error,
+        span,
+        message: format!("the file does not parse: {message}"),
+        label: "syntax error".into(),
+        help: "fix the syntax error; nothing was transformed".into(),
+        related: None,
+    }
+}
+
+/// Runs `f` with SWC's globals set (marks and syntax contexts need them).
+pub fn with_globals<T>(f: impl FnOnce() -> T) -> T {
+    GLOBALS.set(&Globals::new(), f)
+}
+
+/// Parses, transforms and prints `source` with the AST back end.
+pub fn transform(source: &str, filename: &str, options: &Options) -> Result<Output, Box<Located>> {
+    with_globals(|| {
+        let mut parsed = parse(source, filename)?;
+        let plan = analyze(&parsed.program, options, parsed.unresolved_mark);
+        rewrite_ast::apply(&mut parsed.program, &plan);
+        Ok(finish(parsed, &plan))
+    })
+}
+
+/// Reprints `source` without transforming it: parse, `fixer`, print. Two
+/// texts that are the same program reformat to the same text (used to
+/// normalise hand-written golden files).
+pub fn reformat(source: &str, filename: &str) -> Result<String, Box<Located>> {
+    with_globals(|| {
+        let mut parsed = parse(source, filename)?;
+        parsed
+            .program
+            .visit_mut_with(&mut fixer(Some(&parsed.comments)));
+        parsed.program.visit_mut_with(&mut ParenthesizeTsOperands);
+        Ok(print(&parsed))
+    })
+}
+
+/// Hygiene, fixer and printing, with the plan's diagnostics located.
+fn finish(mut parsed: Parsed, plan: &Plan) -> Output {
+    let diagnostics = plan.diagnostics.iter().map(|d| parsed.locate(d)).collect();
+    parsed.program.visit_mut_with(&mut hygiene());
+    parsed
+        .program
+        .visit_mut_with(&mut fixer(Some(&parsed.comments)));
+    parsed.program.visit_mut_with(&mut ParenthesizeTsOperands);
+    Output {
+        code: print(&parsed),
+        diagnostics,
+        rewritten: plan.rewrites().count(),
+    }
+}
+
+/// Prints a program with its comments, as SWC's own tests do.
+pub fn print(parsed: &Parsed) -> String {
+    let mut buf = Vec::new();
+    {
+        let mut emitter = Emitter {
+            cfg: Default::default(),
+            cm: parsed.cm.clone(),
+            comments: Some(&parsed.comments),
+            wr: JsWriter::new(parsed.cm.clone(), "\n", &mut buf, None),
+        };
+        // Writing to a Vec cannot fail.
+        let _ = emitter.emit_program(&parsed.program);
+    }
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// Puts back the parentheses SWC's `fixer` drops around a low-precedence
+/// operand of `!` and `<T>` instantiation: `(() => f())!` would otherwise print
+/// as `() => f()!`, a different program (and an inline arrow on the next run).
+struct ParenthesizeTsOperands;
+
+impl VisitMut for ParenthesizeTsOperands {
+    fn visit_mut_expr(&mut self, expr: &mut Expr) {
+        expr.visit_mut_children_with(self);
+        let operand = match expr {
+            Expr::TsNonNull(e) => &mut e.expr,
+            Expr::TsInstantiation(e) => &mut e.expr,
+            _ => return,
+        };
+        let low_precedence = matches!(
+            &**operand,
+            Expr::Arrow(_)
+                | Expr::Assign(_)
+                | Expr::Cond(_)
+                | Expr::Seq(_)
+                | Expr::Yield(_)
+                | Expr::Bin(_)
+                | Expr::Unary(_)
+                | Expr::Update(_)
+                | Expr::Await(_)
+                | Expr::TsAs(_)
+                | Expr::TsSatisfies(_)
+                | Expr::TsTypeAssertion(_)
+        );
+        if low_precedence {
+            let inner = operand.take();
+            **operand = Expr::Paren(ParenExpr {
+                span: inner.span(),
+                expr: inner,
+            });
+        }
+    }
+}
+
+fn locate(cm: &SourceMap, base: u32, span: Span, diagnostic: &Diagnostic) -> Located {
+    let start = cm.lookup_char_pos(span.lo);
+    let end = cm.lookup_char_pos(span.hi);
+    Located {
+        code: diagnostic.code,
+        severity: diagnostic.severity,
+        message: diagnostic.message.clone(),
+        label: diagnostic.label.clone(),
+        help: diagnostic.help.clone(),
+        line: start.line,
+        column: start.col.0 + 1,
+        end_line: end.line,
+        end_column: end.col.0 + 1,
+        start: span.lo.0.saturating_sub(base) as usize,
+        end: span.hi.0.saturating_sub(base) as usize,
+    }
+}

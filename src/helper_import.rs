@@ -1,0 +1,227 @@
+//! # The helper import
+//!
+//! Decides how rewritten handlers reach `handler`, reusing what the file
+//! already imports when it can.
+//!
+//! ```tsx
+//! import { handler as h } from "commontools";  // reused: h(...)
+//! import { cell } from "commontools";          // extended: import { cell, handler } from "commontools"
+//! "use client";                                // added after directives and the last import:
+//! import React from "react";                   //   import { handler } from "commontools";
+//! const handler = 1;                           // taken: import { handler as handler1 } from "commontools"
+//! ```
+//!
+//! With `importStyle: "namespace"`: an existing `import * as X from "commontools"`
+//! is reused (`X.handler(...)`), else `import * as __ctHelpers from "commontools"`.
+//!
+//! ## Implementation
+//!
+//! `import type` (of the declaration or the specifier) never counts. An
+//! existing import is only reused when its local name is not shadowed by a
+//! binding inside a function or block (the call may sit under that binding).
+//! A new local name is fresh in the whole file ([`fresh_name`]), so it cannot
+//! capture or be captured by anything, whichever back end writes it.
+
+use swc_core::{
+    common::{Mark, Span, SyntaxContext, DUMMY_SP},
+    ecma::{ast::*, atoms::Atom},
+};
+
+use crate::{
+    names::fresh_name,
+    options::{ImportStyle, Options},
+    scope_index::ScopeIndex,
+};
+
+/// How rewritten handlers call the helper, and the import edit that makes it
+/// available.
+#[derive(Debug, Clone)]
+pub struct HelperPlan {
+    pub callee: HelperCallee,
+    pub import: ImportEdit,
+}
+
+/// The helper as the calls write it.
+#[derive(Debug, Clone)]
+pub enum HelperCallee {
+    /// `handler(...)`
+    Ident(Ident),
+    /// `__ctHelpers.handler(...)`
+    Member { object: Ident, prop: Atom },
+}
+
+/// What to change in the imports.
+#[derive(Debug, Clone)]
+pub enum ImportEdit {
+    /// An existing import already provides the helper.
+    Reuse,
+    /// Append `imported as local` to the existing import declaration at `decl_span`.
+    AddSpecifier {
+        decl_span: Span,
+        imported: Atom,
+        local: Ident,
+    },
+    /// Insert a new import declaration before the module item `index`.
+    AddImport {
+        index: usize,
+        /// The source module.
+        src: Atom,
+        specifier: NewSpecifier,
+    },
+}
+
+/// The specifier of a new import declaration.
+#[derive(Debug, Clone)]
+pub enum NewSpecifier {
+    /// `import { imported as local }` (`as` omitted when equal).
+    Named { imported: Atom, local: Ident },
+    /// `import * as local`
+    Namespace { local: Ident },
+}
+
+/// Plans the helper for `program`.
+pub fn plan(program: &Program, options: &Options, index: &ScopeIndex) -> HelperPlan {
+    let imports: Vec<&ImportDecl> = match program {
+        Program::Module(module) => module
+            .body
+            .iter()
+            .filter_map(|item| item.as_module_decl()?.as_import())
+            .filter(|decl| !decl.type_only && &*decl.src.value == options.helper_module.as_str())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let shadowed = |ident: &Ident| index.bindings.keys().any(|(sym, _)| *sym == ident.sym);
+    let helper_name = Atom::from(options.helper_name.as_str());
+
+    match options.import_style {
+        ImportStyle::Named => {
+            let existing = imports
+                .iter()
+                .flat_map(|decl| &decl.specifiers)
+                .find_map(|spec| match spec {
+                    ImportSpecifier::Named(named)
+                        if !named.is_type_only
+                            && export_name(named) == helper_name
+                            && !shadowed(&named.local) =>
+                    {
+                        Some(named.local.clone())
+                    }
+                    _ => None,
+                });
+            if let Some(local) = existing {
+                return HelperPlan {
+                    callee: HelperCallee::Ident(local),
+                    import: ImportEdit::Reuse,
+                };
+            }
+            let local = fresh_ident(&options.helper_name, index);
+            let extendable = imports
+                .iter()
+                .find(|decl| !decl.specifiers.iter().any(ImportSpecifier::is_namespace));
+            let import = match extendable {
+                Some(decl) => ImportEdit::AddSpecifier {
+                    decl_span: decl.span,
+                    imported: helper_name.clone(),
+                    local: local.clone(),
+                },
+                None => ImportEdit::AddImport {
+                    index: insertion_index(program),
+                    src: options.helper_module.as_str().into(),
+                    specifier: NewSpecifier::Named {
+                        imported: helper_name,
+                        local: local.clone(),
+                    },
+                },
+            };
+            HelperPlan {
+                callee: HelperCallee::Ident(local),
+                import,
+            }
+        }
+        ImportStyle::Namespace => {
+            let existing = imports
+                .iter()
+                .flat_map(|decl| &decl.specifiers)
+                .find_map(|spec| match spec {
+                    ImportSpecifier::Namespace(ns) if !shadowed(&ns.local) => {
+                        Some(ns.local.clone())
+                    }
+                    _ => None,
+                });
+            let (object, import) = match existing {
+                Some(local) => (local, ImportEdit::Reuse),
+                None => {
+                    let local = fresh_ident(&options.namespace_name, index);
+                    (
+                        local.clone(),
+                        ImportEdit::AddImport {
+                            index: insertion_index(program),
+                            src: options.helper_module.as_str().into(),
+                            specifier: NewSpecifier::Namespace { local },
+                        },
+                    )
+                }
+            };
+            HelperPlan {
+                callee: HelperCallee::Member {
+                    object,
+                    prop: helper_name,
+                },
+                import,
+            }
+        }
+    }
+}
+
+/// The name a named specifier imports (`a` in `import { a as b }`).
+fn export_name(named: &ImportNamedSpecifier) -> Atom {
+    match &named.imported {
+        Some(ModuleExportName::Ident(ident)) => ident.sym.clone(),
+        Some(ModuleExportName::Str(s)) => s.value.to_atom_lossy().into_owned(),
+        #[cfg(swc_ast_unknown)]
+        Some(_) => Atom::default(),
+        None => named.local.sym.clone(),
+    }
+}
+
+/// A new identifier, fresh in the whole file, with its own syntax context.
+fn fresh_ident(base: &str, index: &ScopeIndex) -> Ident {
+    let name = fresh_name(base, |n| index.names.contains(&Atom::from(n)));
+    Ident::new(
+        name,
+        DUMMY_SP,
+        SyntaxContext::empty().apply_mark(Mark::new()),
+    )
+}
+
+/// Where a new import goes: after the last import, else after the directive
+/// prologue (`"use client"` stays first).
+pub fn insertion_index(program: &Program) -> usize {
+    match program {
+        Program::Module(module) => {
+            let last_import = module
+                .body
+                .iter()
+                .rposition(|item| matches!(item, ModuleItem::ModuleDecl(ModuleDecl::Import(_))));
+            match last_import {
+                Some(index) => index + 1,
+                None => module
+                    .body
+                    .iter()
+                    .take_while(|item| item.as_stmt().is_some_and(is_directive))
+                    .count(),
+            }
+        }
+        Program::Script(script) => script
+            .body
+            .iter()
+            .take_while(|stmt| is_directive(stmt))
+            .count(),
+        #[cfg(swc_ast_unknown)]
+        _ => 0,
+    }
+}
+
+fn is_directive(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::Expr(ExprStmt { expr, .. }) if matches!(&**expr, Expr::Lit(Lit::Str(_))))
+}

@@ -1,0 +1,246 @@
+//! # Options
+//!
+//! The JSON options every front end accepts (the SWC plugin's second array
+//! element, the CLI's `--config` file, the wasm module's `transform(code, opts)`).
+//! Field names are camelCase; unknown fields are rejected so a typo is an error
+//! that names it, not a silently ignored setting.
+//!
+//! ```json
+//! { "helperModule": "commontools", "captureMode": "roots", "exclude": ["onLoad"] }
+//! ```
+//!
+//! `{}` (or no options at all) means every default.
+
+use serde::Deserialize;
+
+/// Transform options. Every field is optional.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Options {
+    /// Module the helper is imported from.
+    ///
+    /// Defaults to `"commontools"`.
+    pub helper_module: String,
+
+    /// Name the helper is exported under.
+    ///
+    /// Defaults to `"handler"`.
+    pub helper_name: String,
+
+    /// How the helper is imported: `"named"` (`import { handler } from "commontools"`)
+    /// or `"namespace"` (`import * as __ctHelpers from "commontools"` and
+    /// `__ctHelpers.handler(...)`).
+    ///
+    /// Defaults to `"named"`.
+    pub import_style: ImportStyle,
+
+    /// Local name of the namespace import when `importStyle` is `"namespace"`.
+    /// An existing namespace import of `helperModule` is reused whatever its name.
+    ///
+    /// Defaults to `"__ctHelpers"`.
+    pub namespace_name: String,
+
+    /// An attribute is an event attribute when its name starts with this
+    /// prefix (case-sensitive; namespaced names such as `on:click` are matched
+    /// on their full text). Ignored when `attributePattern` is set.
+    ///
+    /// Defaults to `"on"`.
+    pub attribute_prefix: String,
+
+    /// A regular expression an attribute's full name must match to be an
+    /// event attribute (for example `"^on[A-Z]"`). Replaces `attributePattern`'s
+    /// prefix rule when set.
+    ///
+    /// Defaults to none (the prefix rule applies).
+    pub attribute_pattern: Option<String>,
+
+    /// Attribute names that are never event attributes, even when they match
+    /// (for example `["one", "only"]`).
+    ///
+    /// Defaults to `[]`.
+    pub exclude: Vec<String>,
+
+    /// What a handler captures: `"paths"` (the member paths the body uses,
+    /// grouped as a tree) or `"roots"` (only the root bindings, read live).
+    ///
+    /// Defaults to `"paths"`.
+    pub capture_mode: CaptureMode,
+
+    /// What to do when a handler closes over a local function (a function
+    /// declaration, or a `const`/`let` initialised with a function or arrow):
+    /// `"capture"` it like any other binding, or report an `"error"` (HC008)
+    /// and leave the handler as written.
+    ///
+    /// Defaults to `"capture"`.
+    pub local_callables: LocalCallables,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            helper_module: "commontools".into(),
+            helper_name: "handler".into(),
+            import_style: ImportStyle::Named,
+            namespace_name: "__ctHelpers".into(),
+            attribute_prefix: "on".into(),
+            attribute_pattern: None,
+            exclude: Vec::new(),
+            capture_mode: CaptureMode::Paths,
+            local_callables: LocalCallables::Capture,
+        }
+    }
+}
+
+/// See [`Options::import_style`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ImportStyle {
+    Named,
+    Namespace,
+}
+
+/// See [`Options::capture_mode`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CaptureMode {
+    Paths,
+    Roots,
+}
+
+/// See [`Options::local_callables`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LocalCallables {
+    Capture,
+    Error,
+}
+
+/// Options that failed to parse or validate. The message names the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionsError {
+    /// The offending field as a JSON path (`captureMode`, `exclude[2]`), or
+    /// empty when the document itself is malformed.
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "invalid handler-closures options: {}", self.message)
+        } else {
+            write!(
+                f,
+                "invalid handler-closures option `{}`: {}",
+                self.field, self.message
+            )
+        }
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+impl Options {
+    /// Parses options from JSON text. Empty text and `null` mean defaults.
+    #[cfg(feature = "driver")]
+    pub fn from_json(text: &str) -> Result<Options, OptionsError> {
+        let text = text.trim();
+        if text.is_empty() || text == "null" {
+            return Ok(Options::default());
+        }
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let options: Options = serde_path_to_error::deserialize(de).map_err(|err| {
+            let field = err.path().to_string();
+            OptionsError {
+                field: if field == "." { String::new() } else { field },
+                message: err.into_inner().to_string(),
+            }
+        })?;
+        options.validate()?;
+        Ok(options)
+    }
+
+    /// Checks what serde cannot: identifier-valued fields and the regex.
+    pub fn validate(&self) -> Result<(), OptionsError> {
+        let bad = |field: &str, message: String| OptionsError {
+            field: field.into(),
+            message,
+        };
+        if self.helper_module.is_empty() {
+            return Err(bad("helperModule", "must not be empty".into()));
+        }
+        for (field, value) in [
+            ("helperName", &self.helper_name),
+            ("namespaceName", &self.namespace_name),
+        ] {
+            if !is_identifier_name(value) {
+                return Err(bad(
+                    field,
+                    format!("`{value}` is not a JavaScript identifier"),
+                ));
+            }
+        }
+        if self.attribute_pattern.is_none() && self.attribute_prefix.is_empty() {
+            return Err(bad(
+                "attributePrefix",
+                "must not be empty (it would make every attribute an event attribute)".into(),
+            ));
+        }
+        if let Some(pattern) = &self.attribute_pattern {
+            regex_lite::Regex::new(pattern)
+                .map_err(|err| bad("attributePattern", format!("invalid regex: {err}")))?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether `name` can be written as an identifier (ASCII letters, digits, `_`
+/// and `$`, or any non-ASCII alphanumeric, not starting with a digit).
+pub(crate) fn is_identifier_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let start = |c: char| c == '_' || c == '$' || c.is_alphabetic();
+    start(first)
+        && chars.all(|c| start(c) || c.is_alphanumeric() || c == '\u{200c}' || c == '\u{200d}')
+}
+
+#[cfg(all(test, feature = "driver"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_null_mean_defaults() {
+        assert_eq!(Options::from_json("").unwrap(), Options::default());
+        assert_eq!(Options::from_json("null").unwrap(), Options::default());
+        assert_eq!(Options::from_json("{}").unwrap(), Options::default());
+    }
+
+    #[test]
+    fn unknown_field_is_named() {
+        let err = Options::from_json(r#"{"captureMod": "roots"}"#).unwrap_err();
+        assert!(err.message.contains("captureMod"), "{err}");
+    }
+
+    #[test]
+    fn bad_variant_names_the_field() {
+        let err = Options::from_json(r#"{"captureMode": "all"}"#).unwrap_err();
+        assert_eq!(err.field, "captureMode");
+        assert!(err.to_string().contains("`captureMode`"), "{err}");
+    }
+
+    #[test]
+    fn bad_type_names_the_nested_field() {
+        let err = Options::from_json(r#"{"exclude": ["onA", 3]}"#).unwrap_err();
+        assert_eq!(err.field, "exclude[1]");
+    }
+
+    #[test]
+    fn bad_regex_and_identifiers_are_rejected() {
+        let err = Options::from_json(r#"{"attributePattern": "(on"}"#).unwrap_err();
+        assert_eq!(err.field, "attributePattern");
+        let err = Options::from_json(r#"{"helperName": "not-an-ident"}"#).unwrap_err();
+        assert_eq!(err.field, "helperName");
+    }
+}

@@ -1,0 +1,248 @@
+//! # The rewrite plan
+//!
+//! Analysis, computed once, that both back ends apply: for every handler, its
+//! spans, the parameters to add and the capture tree, or the diagnostics that
+//! keep it as written; and how the helper is imported.
+//!
+//! ```tsx
+//! function App({ state }) {
+//!   return <button onClick={() => state.count.set(1)} />;
+//! }
+//! // HandlerPlan { arrow_span: 55..80, rewrite: Some(Rewrite {
+//! //   event_param: Some("event"), empty_params: None,
+//! //   captures: { state: { count: Whole } } }) }
+//! // HelperPlan { callee: handler, import: AddImport { index: 0, .. } }
+//! ```
+//!
+//! ## Implementation
+//!
+//! [`ScopeIndex::build`] walks the module once and scans each handler arrow.
+//! A reference is a capture when it resolves to a capturable binding (declared
+//! in a function, class or block) that the arrow does not declare itself. The
+//! checks of BEHAVIOR.md section 4 then run against the index: writes to
+//! captured identifiers, reassignment after render, temporal dead zone,
+//! parameter shapes, direct `eval`, lexical `this`, local callables.
+
+use swc_core::{
+    common::{Mark, Span},
+    ecma::{
+        ast::{Id, Program},
+        atoms::Atom,
+    },
+};
+
+use crate::{
+    capture_tree::CaptureTree,
+    captures::{ArrowScan, ParamFacts},
+    detect::AttributeRule,
+    diagnostics::{self, Diagnostic},
+    helper_import::{self, HelperPlan},
+    names::fresh_name,
+    options::{CaptureMode, LocalCallables, Options},
+    scope_index::{Binding, HandlerSite, ScopeIndex},
+};
+
+/// What to do with a whole module.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Every handler, in source order (an outer handler before those nested
+    /// in its body).
+    pub handlers: Vec<HandlerPlan>,
+    /// How rewritten handlers reach the helper; `None` when nothing is rewritten.
+    pub helper: Option<HelperPlan>,
+    /// Errors (handlers kept as written) and warnings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Plan {
+    /// The handlers that are rewritten.
+    pub fn rewrites(&self) -> impl Iterator<Item = (&HandlerPlan, &Rewrite)> {
+        self.handlers
+            .iter()
+            .filter_map(|h| h.rewrite.as_ref().map(|r| (h, r)))
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// One event attribute whose value is an inline arrow.
+#[derive(Debug, Clone)]
+pub struct HandlerPlan {
+    /// The attribute's full name (`onClick`).
+    pub attr_name: String,
+    pub attr_span: Span,
+    /// The arrow function (without surrounding parentheses).
+    pub arrow_span: Span,
+    pub params: ParamFacts,
+    /// `None` when the handler is left as written (an error was reported).
+    pub rewrite: Option<Rewrite>,
+}
+
+/// How one handler is rewritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewrite {
+    /// The synthesized first parameter, when the user wrote none.
+    pub event_param: Option<Atom>,
+    /// What the handler captures (the second parameter's roots and the
+    /// params object).
+    pub captures: CaptureTree,
+    /// The second parameter's name when nothing is captured (`params`).
+    pub empty_params: Option<Atom>,
+}
+
+/// Analyses a resolved program. Never mutates it.
+pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> Plan {
+    let rule = AttributeRule::new(options);
+    let index = ScopeIndex::build(program, &rule, unresolved_mark);
+    let mut plan = Plan::default();
+    for site in &index.handlers {
+        let (rewrite, diagnostics) = plan_handler(site, &index, options);
+        plan.diagnostics.extend(diagnostics);
+        plan.handlers.push(HandlerPlan {
+            attr_name: site.attr_name.clone(),
+            attr_span: site.attr_span,
+            arrow_span: site.scan.arrow_span,
+            params: site.scan.params.clone(),
+            rewrite,
+        });
+    }
+    if plan.rewrites().next().is_some() {
+        plan.helper = Some(helper_import::plan(program, options, &index));
+    }
+    plan
+}
+
+fn plan_handler(
+    site: &HandlerSite,
+    index: &ScopeIndex,
+    options: &Options,
+) -> (Option<Rewrite>, Vec<Diagnostic>) {
+    let scan = &site.scan;
+    let captured =
+        |id: &Id| -> Option<&Binding> { index.binding(id).filter(|_| !scan.declared.contains(id)) };
+    let mut errors = Vec::new();
+
+    if let Some(second) = scan.params.second {
+        errors.push(diagnostics::second_param(second));
+    } else if scan.params.first_is_rest {
+        if let Some(first) = scan.params.first {
+            errors.push(diagnostics::rest_param(first));
+        }
+    }
+    if let Some((id, span)) = scan
+        .param_refs
+        .iter()
+        .find(|(id, _)| captured(id).is_some())
+    {
+        errors.push(diagnostics::param_reads_capture(*span, &id.0));
+    }
+    if let Some(span) = scan.direct_evals.first() {
+        errors.push(diagnostics::direct_eval(*span));
+    }
+    let mut written = Vec::<&Id>::new();
+    for (id, span) in &scan.ident_writes {
+        if captured(id).is_some() && !written.contains(&id) {
+            written.push(id);
+            errors.push(diagnostics::write_to_capture(*span, &id.0));
+        }
+    }
+
+    let mut captures = CaptureTree::default();
+    let mut checked = Vec::<&Id>::new();
+    for reference in &scan.refs {
+        let Some(binding) = captured(&reference.id) else {
+            continue;
+        };
+        let path: &[Atom] = match options.capture_mode {
+            CaptureMode::Paths => &reference.path,
+            CaptureMode::Roots => &[],
+        };
+        captures.insert(&reference.id, path);
+        if checked.contains(&&reference.id) || written.contains(&&reference.id) {
+            continue;
+        }
+        checked.push(&reference.id);
+        let name = &reference.id.0;
+        if binding.kind.has_tdz() && site.attr_span.lo < binding.initialized_at {
+            errors.push(diagnostics::not_yet_initialized(
+                reference.span,
+                name,
+                binding.decl_span,
+            ));
+        } else if let Some(write) = later_write(site, binding, index.writes_to(&reference.id)) {
+            errors.push(diagnostics::reassigned_after_render(
+                reference.span,
+                name,
+                write,
+            ));
+        }
+        if binding.callable && options.local_callables == LocalCallables::Error {
+            errors.push(diagnostics::local_callable(reference.span, name));
+        }
+    }
+
+    if !errors.is_empty() {
+        errors.sort_by_key(|d| d.span.lo);
+        return (None, errors);
+    }
+
+    let mut warnings = Vec::new();
+    let mut seen = Vec::new();
+    for (what, span) in &scan.lexical {
+        if !seen.contains(what) {
+            seen.push(*what);
+            warnings.push(diagnostics::lexical_context(*span, what));
+        }
+    }
+    (Some(rewrite_for(scan, captures)), warnings)
+}
+
+/// A write to a captured mutable binding that can run after the JSX is
+/// evaluated: in another function, later in the same function, or in a loop
+/// around the JSX that the binding outlives. Writes inside the handler itself
+/// are reported as HC001 instead.
+fn later_write(
+    site: &HandlerSite,
+    binding: &Binding,
+    writes: &[crate::scope_index::Write],
+) -> Option<Span> {
+    if !binding.kind.is_mutable() {
+        return None;
+    }
+    let arrow = site.scan.arrow_span;
+    writes
+        .iter()
+        .filter(|write| !arrow.contains(write.span))
+        .find(|write| {
+            write.function != binding.function
+                || write.span.lo > site.attr_span.lo
+                || site.loops.iter().any(|loop_span| {
+                    strictly_contains(binding.scope, *loop_span) && loop_span.contains(write.span)
+                })
+        })
+        .map(|write| write.span)
+}
+
+fn strictly_contains(outer: Span, inner: Span) -> bool {
+    outer.contains(inner) && outer != inner
+}
+
+fn rewrite_for(scan: &ArrowScan, captures: CaptureTree) -> Rewrite {
+    let taken = |name: &str| {
+        scan.names.contains(&Atom::from(name))
+            || captures.roots.iter().any(|root| &**root.name() == name)
+    };
+    let event_param = scan
+        .params
+        .first
+        .is_none()
+        .then(|| fresh_name("event", taken));
+    let empty_params = captures.is_empty().then(|| fresh_name("params", taken));
+    Rewrite {
+        event_param,
+        captures,
+        empty_params,
+    }
+}

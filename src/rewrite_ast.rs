@@ -1,0 +1,311 @@
+//! # AST back end
+//!
+//! Applies a [`Plan`] to the AST: each planned arrow is wrapped in
+//! `handler(...)`, given its parameters, and called with the params object;
+//! the helper import is added. Used by the SWC plugin, the wasm module and
+//! the CLI's printing mode.
+//!
+//! ```tsx
+//! <b onClick={() => state.count.set(1)} />
+//! // becomes
+//! <b onClick={handler((event, { state }) => state.count.set(1))({ state: { count: state.count } })} />
+//! ```
+//!
+//! ## Implementation
+//!
+//! Arrows are found by span (the plan's key), bottom-up, so handlers nested in
+//! a handler's body are rewritten before their parent is wrapped. The body and
+//! the user's parameters keep their spans. New parameters reuse the captured
+//! bindings' [`Id`]s (same name and syntax context), so the body's references
+//! resolve to them and hygiene has nothing to rename.
+
+use rustc_hash::FxHashMap;
+use swc_core::{
+    common::{util::take::Take, BytePos, Mark, Span, SyntaxContext, DUMMY_SP},
+    ecma::{
+        ast::*,
+        atoms::Atom,
+        visit::{VisitMut, VisitMutWith},
+    },
+};
+
+use crate::{
+    capture_tree::{CaptureNode, CaptureRoot},
+    detect::unwrap_parens,
+    helper_import::{HelperCallee, ImportEdit, NewSpecifier},
+    options::is_identifier_name,
+    plan::{Plan, Rewrite},
+};
+
+/// Rewrites `program` as `plan` says.
+pub fn apply(program: &mut Program, plan: &Plan) {
+    let Some(helper) = &plan.helper else {
+        return;
+    };
+    let rewrites: FxHashMap<(BytePos, BytePos), &Rewrite> = plan
+        .rewrites()
+        .map(|(handler, rewrite)| (span_key(handler.arrow_span), rewrite))
+        .collect();
+    program.visit_mut_with(&mut Rewriter {
+        rewrites,
+        callee: helper_callee(&helper.callee),
+    });
+    apply_import(program, &helper.import);
+}
+
+fn span_key(span: Span) -> (BytePos, BytePos) {
+    (span.lo, span.hi)
+}
+
+struct Rewriter<'a> {
+    rewrites: FxHashMap<(BytePos, BytePos), &'a Rewrite>,
+    callee: Expr,
+}
+
+impl VisitMut for Rewriter<'_> {
+    fn visit_mut_jsx_attr(&mut self, attr: &mut JSXAttr) {
+        attr.visit_mut_children_with(self);
+        let Some(JSXAttrValue::JSXExprContainer(container)) = &mut attr.value else {
+            return;
+        };
+        let JSXExpr::Expr(expr) = &mut container.expr else {
+            return;
+        };
+        let Some(arrow) = unwrap_parens(expr).as_arrow() else {
+            return;
+        };
+        let Some(rewrite) = self.rewrites.get(&span_key(arrow.span)).copied() else {
+            return;
+        };
+        let Expr::Arrow(arrow) = unwrap_parens_mut(expr).take() else {
+            return;
+        };
+        **expr = bind(arrow, rewrite, self.callee.clone());
+    }
+}
+
+fn unwrap_parens_mut(mut expr: &mut Expr) -> &mut Expr {
+    while let Expr::Paren(paren) = expr {
+        expr = &mut paren.expr;
+    }
+    expr
+}
+
+/// `handler(<arrow with params>)(<params object>)`
+fn bind(mut arrow: ArrowExpr, rewrite: &Rewrite, callee: Expr) -> Expr {
+    match (&rewrite.event_param, arrow.params.first_mut()) {
+        (Some(name), _) => arrow.params.push(ident_pat(name.clone())),
+        (None, Some(first)) => drop_optional(first),
+        (None, None) => {}
+    }
+    let (second, params_object) = match &rewrite.empty_params {
+        Some(name) => (ident_pat(name.clone()), object(Vec::new())),
+        None => (
+            roots_pattern(&rewrite.captures.roots),
+            object(rewrite.captures.roots.iter().map(root_prop).collect()),
+        ),
+    };
+    arrow.params.push(second);
+    let bound = call(callee, Expr::Arrow(arrow));
+    call(bound, params_object)
+}
+
+/// `e?: T` → `e: T` (the new second parameter may not follow an optional one).
+fn drop_optional(pat: &mut Pat) {
+    match pat {
+        Pat::Ident(ident) => ident.id.optional = false,
+        Pat::Object(object) => object.optional = false,
+        Pat::Array(array) => array.optional = false,
+        _ => {}
+    }
+}
+
+/// A synthesized parameter: a name the body does not use, in a fresh context.
+fn ident_pat(name: Atom) -> Pat {
+    let ctxt = SyntaxContext::empty().apply_mark(Mark::new());
+    Pat::Ident(BindingIdent::from(Ident::new(name, DUMMY_SP, ctxt)))
+}
+
+/// `{ state, count }`: the roots, bound under their own identity.
+fn roots_pattern(roots: &[CaptureRoot]) -> Pat {
+    Pat::Object(ObjectPat {
+        span: DUMMY_SP,
+        props: roots
+            .iter()
+            .map(|root| {
+                ObjectPatProp::Assign(AssignPatProp {
+                    span: DUMMY_SP,
+                    key: BindingIdent::from(root_ident(root)),
+                    value: None,
+                })
+            })
+            .collect(),
+        optional: false,
+        type_ann: None,
+    })
+}
+
+fn root_ident(root: &CaptureRoot) -> Ident {
+    Ident::new(root.id.0.clone(), DUMMY_SP, root.id.1)
+}
+
+/// `state: { count: state.count }` or shorthand `state`.
+fn root_prop(root: &CaptureRoot) -> PropOrSpread {
+    let ident = root_ident(root);
+    let prop = match &root.node {
+        CaptureNode::Whole => Prop::Shorthand(ident),
+        CaptureNode::Props(_) => Prop::KeyValue(KeyValueProp {
+            key: prop_name(&root.id.0),
+            value: Box::new(node_value(&root.node, Expr::Ident(ident))),
+        }),
+    };
+    PropOrSpread::Prop(Box::new(prop))
+}
+
+/// The value for `node`, whose path expression is `path`.
+fn node_value(node: &CaptureNode, path: Expr) -> Expr {
+    match node {
+        CaptureNode::Whole => path,
+        CaptureNode::Props(children) => object(
+            children
+                .iter()
+                .map(|(key, child)| {
+                    let member = Expr::Member(MemberExpr {
+                        span: DUMMY_SP,
+                        obj: Box::new(path.clone()),
+                        prop: MemberProp::Ident(IdentName::new(key.clone(), DUMMY_SP)),
+                    });
+                    PropOrSpread::Prop(Box::new(Prop::KeyValue(KeyValueProp {
+                        key: prop_name(key),
+                        value: Box::new(node_value(child, member)),
+                    })))
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// A key as written: an identifier name, a string, or `["__proto__"]` (a
+/// plain `__proto__:` key would set the prototype).
+fn prop_name(key: &Atom) -> PropName {
+    let string = || Str {
+        span: DUMMY_SP,
+        value: key.clone().into(),
+        raw: None,
+    };
+    if &**key == "__proto__" {
+        PropName::Computed(ComputedPropName {
+            span: DUMMY_SP,
+            expr: Box::new(Expr::Lit(Lit::Str(string()))),
+        })
+    } else if is_identifier_name(key) {
+        PropName::Ident(IdentName::new(key.clone(), DUMMY_SP))
+    } else {
+        PropName::Str(string())
+    }
+}
+
+fn object(props: Vec<PropOrSpread>) -> Expr {
+    Expr::Object(ObjectLit {
+        span: DUMMY_SP,
+        props,
+    })
+}
+
+fn call(callee: Expr, arg: Expr) -> Expr {
+    Expr::Call(CallExpr {
+        span: DUMMY_SP,
+        ctxt: SyntaxContext::empty(),
+        callee: Callee::Expr(Box::new(callee)),
+        args: vec![ExprOrSpread {
+            spread: None,
+            expr: Box::new(arg),
+        }],
+        type_args: None,
+    })
+}
+
+fn helper_callee(callee: &HelperCallee) -> Expr {
+    match callee {
+        HelperCallee::Ident(ident) => Expr::Ident(ident.clone()),
+        HelperCallee::Member { object, prop } => Expr::Member(MemberExpr {
+            span: DUMMY_SP,
+            obj: Box::new(Expr::Ident(object.clone())),
+            prop: MemberProp::Ident(IdentName::new(prop.clone(), DUMMY_SP)),
+        }),
+    }
+}
+
+fn apply_import(program: &mut Program, edit: &ImportEdit) {
+    match edit {
+        ImportEdit::Reuse => {}
+        ImportEdit::AddSpecifier {
+            decl_span,
+            imported,
+            local,
+        } => {
+            let Program::Module(module) = program else {
+                return;
+            };
+            let decl = module.body.iter_mut().find_map(|item| match item {
+                ModuleItem::ModuleDecl(ModuleDecl::Import(decl)) if decl.span == *decl_span => {
+                    Some(decl)
+                }
+                _ => None,
+            });
+            if let Some(decl) = decl {
+                decl.specifiers.push(named_specifier(imported, local));
+            }
+        }
+        ImportEdit::AddImport {
+            index,
+            src,
+            specifier,
+        } => {
+            let specifier = match specifier {
+                NewSpecifier::Named { imported, local } => named_specifier(imported, local),
+                NewSpecifier::Namespace { local } => {
+                    ImportSpecifier::Namespace(ImportStarAsSpecifier {
+                        span: DUMMY_SP,
+                        local: local.clone(),
+                    })
+                }
+            };
+            let decl = ModuleItem::ModuleDecl(ModuleDecl::Import(ImportDecl {
+                span: DUMMY_SP,
+                specifiers: vec![specifier],
+                src: Box::new(Str {
+                    span: DUMMY_SP,
+                    value: src.clone().into(),
+                    raw: None,
+                }),
+                type_only: false,
+                with: None,
+                phase: ImportPhase::Evaluation,
+            }));
+            if let Program::Script(script) = program {
+                // A script gains module syntax with its import.
+                let script = script.take();
+                *program = Program::Module(Module {
+                    span: script.span,
+                    body: script.body.into_iter().map(ModuleItem::Stmt).collect(),
+                    shebang: script.shebang,
+                });
+            }
+            if let Program::Module(module) = program {
+                let index = (*index).min(module.body.len());
+                module.body.insert(index, decl);
+            }
+        }
+    }
+}
+
+fn named_specifier(imported: &Atom, local: &Ident) -> ImportSpecifier {
+    ImportSpecifier::Named(ImportNamedSpecifier {
+        span: DUMMY_SP,
+        local: local.clone(),
+        imported: (imported != &local.sym)
+            .then(|| ModuleExportName::Ident(Ident::new_no_ctxt(imported.clone(), DUMMY_SP))),
+        is_type_only: false,
+    })
+}

@@ -1,0 +1,61 @@
+//! The source-to-source pipeline the CLI and the wasm module use.
+
+use handler_closures::{driver, Code, Options, Severity};
+
+fn transform(source: &str) -> driver::Output {
+    driver::transform(source, "test.tsx", &Options::default()).expect("parses")
+}
+
+#[test]
+fn arrow_behind_non_null_is_left_as_written_and_survives_printing() {
+    // SWC's fixer alone would print `() => save()!`, an inline arrow that a
+    // second run would rewrite.
+    let source = "export function A({ save }) { return <b onClick={(() => save())!} />; }";
+    let first = transform(source);
+    assert_eq!(first.rewritten, 0);
+    assert!(
+        first.code.contains("onClick={(()=>save())!}"),
+        "{}",
+        first.code
+    );
+    let second = transform(&first.code);
+    assert_eq!(second.code, first.code);
+}
+
+#[test]
+fn parse_error_is_located_and_transforms_nothing() {
+    let error = driver::transform(
+        "const a = <b onClick={() => }/>;\n",
+        "bad.tsx",
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(error.code, Code::ParseError);
+    assert_eq!(error.severity, Severity::Error);
+    assert_eq!((error.line, error.column), (1, 29), "{error}");
+}
+
+#[test]
+fn syntax_follows_the_file_extension() {
+    // `<T>(x) => x` is a generic arrow in .ts but JSX in .tsx.
+    let ts = driver::transform("const f = <T>(x: T) => x;", "a.ts", &Options::default());
+    assert!(ts.is_ok());
+    let jsx = driver::transform(
+        "export function A({ s }) { return <b onClick={() => s.go()} />; }",
+        "a.jsx",
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(jsx.rewritten, 1);
+}
+
+#[test]
+fn diagnostics_have_one_based_positions() {
+    let source = "export function A() {\n  let n = 0;\n  return <b onClick={() => n++} />;\n}\n";
+    let output = transform(source);
+    assert_eq!(output.rewritten, 0);
+    let error = &output.diagnostics[0];
+    assert_eq!(error.code, Code::WriteToCapture);
+    assert_eq!((error.line, error.column), (3, 28), "{error}");
+    assert_eq!(&source[error.start..error.end], "n");
+}

@@ -1,0 +1,107 @@
+//! Golden fixtures: `fixtures/<group>/<case>/input.tsx` → `output.tsx`, with
+//! optional `options.json` and `output.stderr` (the diagnostics as SWC renders
+//! them). `UPDATE=1 cargo test --test fixtures` regenerates goldens; read
+//! every regenerated file before committing it.
+
+use std::{fs, path::Path, path::PathBuf};
+
+use handler_closures::{driver, handler_closures, Options};
+use swc_core::{
+    common::Mark,
+    ecma::{
+        parser::{Syntax, TsSyntax},
+        transforms::base::resolver,
+    },
+};
+use swc_ecma_transforms_testing::{test_fixture, FixtureTestConfig};
+
+fn options_for(dir: &Path) -> Options {
+    match fs::read_to_string(dir.join("options.json")) {
+        Ok(text) => Options::from_json(&text)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.join("options.json").display())),
+        Err(_) => Options::default(),
+    }
+}
+
+/// The transform as an SWC host runs it: resolver, then the pass (hygiene
+/// and fixer are added by `test_fixture`).
+#[testing::fixture("fixtures/**/input.tsx")]
+fn golden(input: PathBuf) {
+    let dir = input.parent().unwrap();
+    let options = options_for(dir);
+    test_fixture(
+        Syntax::Typescript(TsSyntax {
+            tsx: true,
+            decorators: true,
+            ..Default::default()
+        }),
+        &|_| {
+            let unresolved_mark = Mark::new();
+            let top_level_mark = Mark::new();
+            (
+                resolver(unresolved_mark, top_level_mark, true),
+                handler_closures(options.clone(), unresolved_mark),
+            )
+        },
+        &input,
+        &dir.join("output.tsx"),
+        FixtureTestConfig {
+            allow_error: true,
+            module: Some(true),
+            ..Default::default()
+        },
+    );
+}
+
+/// Every golden output parses, and transforming it again changes nothing.
+/// The CLI's pipeline (the driver) gives the golden output from the input.
+#[testing::fixture("fixtures/**/output.tsx")]
+fn idempotent_and_parses(output: PathBuf) {
+    let dir = output.parent().unwrap();
+    let options = options_for(dir);
+    let golden = fs::read_to_string(&output).unwrap();
+    let reprinted = driver::reformat(&golden, "output.tsx")
+        .unwrap_or_else(|e| panic!("{}: golden output does not parse: {e}", output.display()));
+    let again = driver::transform(&golden, "output.tsx", &options)
+        .unwrap_or_else(|e| panic!("{}: {e}", output.display()));
+    assert_eq!(
+        again.code,
+        reprinted,
+        "{}: a second run changed the output",
+        output.display()
+    );
+    assert_eq!(
+        again.rewritten,
+        0,
+        "{}: a second run rewrote handlers",
+        output.display()
+    );
+
+    let input = fs::read_to_string(dir.join("input.tsx")).unwrap();
+    let first = driver::transform(&input, "input.tsx", &options)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    assert_eq!(
+        first.code,
+        reprinted,
+        "{}: the driver (CLI pipeline) disagrees with the golden output",
+        dir.display()
+    );
+}
+
+/// Formatting-only normalisation of hand-written goldens (parse, fixer,
+/// print; never the transform), so that `test_fixture`'s text comparison sees
+/// the program rather than the author's parentheses and line breaks:
+/// `cargo test --test fixtures -- --ignored reformat_goldens`.
+#[test]
+#[ignore]
+fn reformat_goldens() {
+    for entry in glob::glob("fixtures/**/output.tsx").unwrap().flatten() {
+        let text = fs::read_to_string(&entry).unwrap();
+        let formatted = driver::reformat(&text, "output.tsx")
+            .unwrap_or_else(|e| panic!("{}: {e}", entry.display()));
+        if formatted != text {
+            fs::write(&entry, formatted).unwrap();
+            eprintln!("reformatted {}", entry.display());
+        }
+    }
+}
