@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of the project: formatting and lints, the Rust suites
+# (unit, golden fixtures, driver, CLI), then the host end-to-end matrix.
+# Installs what it needs (rustup components and targets, npm packages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/handler-closures-target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+phase_start=0
+phase() { phase_start=$(date +%s); echo "::: $1"; }
+done_phase() { echo "::: $1 took $(( $(date +%s) - phase_start ))s"; }
+
+phase "toolchain"
+rustup component add rustfmt clippy >/dev/null 2>&1 || { echo "cannot install rustfmt/clippy" >&2; exit 1; }
+done_phase "toolchain"
+
+phase "fmt + clippy"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+done_phase "fmt + clippy"
+
+phase "rust tests"
+cargo test --workspace --locked
+done_phase "rust tests"
+
+if [ -x js/e2e/run.sh ]; then
+  phase "host end-to-end (wasm plugin in @swc/core, Next.js, Vite)"
+  js/e2e/run.sh
+  done_phase "host end-to-end"
+fi
+echo "all tests passed"
