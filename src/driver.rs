@@ -16,8 +16,9 @@
 
 use swc_core::{
     common::{
-        comments::SingleThreadedComments, sync::Lrc, util::take::Take, FileName, Globals, Mark,
-        SourceMap, Span, Spanned, GLOBALS,
+        comments::SingleThreadedComments, source_map::SourceMapGenConfig, sync::Lrc,
+        util::take::Take, BytePos, FileName, Globals, LineCol, Mark, SourceMap, Span, Spanned,
+        GLOBALS,
     },
     ecma::{
         ast::{EsVersion, Expr, ParenExpr, Program},
@@ -75,6 +76,15 @@ pub struct Output {
     pub diagnostics: Vec<Located>,
     /// How many handlers were rewritten.
     pub rewritten: usize,
+    /// A source map (JSON, with the original source inlined) when asked for.
+    pub source_map: Option<String>,
+}
+
+/// What [`transform_with`] produces besides the code.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Emit {
+    /// Build a source map from the output to the input.
+    pub source_map: bool,
 }
 
 impl Output {
@@ -192,11 +202,21 @@ pub fn with_globals<T>(f: impl FnOnce() -> T) -> T {
 
 /// Parses, transforms and prints `source` with the AST back end.
 pub fn transform(source: &str, filename: &str, options: &Options) -> Result<Output, Box<Located>> {
+    transform_with(source, filename, options, Emit::default())
+}
+
+/// [`transform`], optionally with a source map.
+pub fn transform_with(
+    source: &str,
+    filename: &str,
+    options: &Options,
+    emit: Emit,
+) -> Result<Output, Box<Located>> {
     with_globals(|| {
         let mut parsed = parse(source, filename)?;
         let plan = analyze(&parsed.program, options, parsed.unresolved_mark);
         rewrite_ast::apply(&mut parsed.program, &plan);
-        Ok(finish(parsed, &plan))
+        Ok(finish(parsed, &plan, emit))
     })
 }
 
@@ -215,34 +235,69 @@ pub fn reformat(source: &str, filename: &str) -> Result<String, Box<Located>> {
 }
 
 /// Hygiene, fixer and printing, with the plan's diagnostics located.
-fn finish(mut parsed: Parsed, plan: &Plan) -> Output {
+fn finish(mut parsed: Parsed, plan: &Plan, emit: Emit) -> Output {
     let diagnostics = plan.diagnostics.iter().map(|d| parsed.locate(d)).collect();
     parsed.program.visit_mut_with(&mut hygiene());
     parsed
         .program
         .visit_mut_with(&mut fixer(Some(&parsed.comments)));
     parsed.program.visit_mut_with(&mut ParenthesizeTsOperands);
+    let (code, source_map) = if emit.source_map {
+        let (code, map) = print_with_map(&parsed);
+        (code, Some(map))
+    } else {
+        (print(&parsed), None)
+    };
     Output {
-        code: print(&parsed),
+        code,
         diagnostics,
         rewritten: plan.rewrites().count(),
+        source_map,
     }
 }
 
 /// Prints a program with its comments, as SWC's own tests do.
 pub fn print(parsed: &Parsed) -> String {
+    emit_program(parsed, None)
+}
+
+/// Prints a program and a JSON source map back to the input.
+fn print_with_map(parsed: &Parsed) -> (String, String) {
+    let mut mappings = Vec::new();
+    let code = emit_program(parsed, Some(&mut mappings));
+    let map = parsed.cm.build_source_map(&mappings, None, InlineSources);
+    let mut json = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = map.to_writer(&mut json);
+    (code, String::from_utf8_lossy(&json).into_owned())
+}
+
+fn emit_program(parsed: &Parsed, mappings: Option<&mut Vec<(BytePos, LineCol)>>) -> String {
     let mut buf = Vec::new();
     {
         let mut emitter = Emitter {
             cfg: Default::default(),
             cm: parsed.cm.clone(),
             comments: Some(&parsed.comments),
-            wr: JsWriter::new(parsed.cm.clone(), "\n", &mut buf, None),
+            wr: JsWriter::new(parsed.cm.clone(), "\n", &mut buf, mappings),
         };
         // Writing to a Vec cannot fail.
         let _ = emitter.emit_program(&parsed.program);
     }
     String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// Source maps name the file as given and carry its text.
+struct InlineSources;
+
+impl SourceMapGenConfig for InlineSources {
+    fn file_name_to_source(&self, f: &FileName) -> String {
+        f.to_string()
+    }
+
+    fn inline_sources_content(&self, _: &FileName) -> bool {
+        true
+    }
 }
 
 /// Puts back the parentheses SWC's `fixer` drops around a low-precedence

@@ -59,3 +59,23 @@ fn diagnostics_have_one_based_positions() {
     assert_eq!((error.line, error.column), (3, 28), "{error}");
     assert_eq!(&source[error.start..error.end], "n");
 }
+
+#[test]
+fn source_map_points_into_the_input() {
+    let source = "export function A({ s }) {\n  return <b onClick={() => s.go()} />;\n}\n";
+    let output = driver::transform_with(
+        source,
+        "src/A.tsx",
+        &Options::default(),
+        driver::Emit { source_map: true },
+    )
+    .unwrap();
+    let map = output.source_map.expect("asked for a map");
+    assert!(map.contains("\"sources\":[\"src/A.tsx\"]"), "{map}");
+    assert!(map.contains("sourcesContent"), "{map}");
+    assert!(map.contains("\"mappings\":\""), "{map}");
+    assert!(driver::transform(source, "a.tsx", &Options::default())
+        .unwrap()
+        .source_map
+        .is_none());
+}
