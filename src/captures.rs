@@ -33,7 +33,7 @@
 
 use rustc_hash::FxHashSet;
 use swc_core::{
-    common::{Mark, Span, Spanned},
+    common::{BytePos, Mark, Span, Spanned},
     ecma::{
         ast::*,
         atoms::Atom,
@@ -62,6 +62,13 @@ pub struct ParamFacts {
     pub second: Option<Span>,
     /// The first parameter is a rest parameter (a diagnostic).
     pub first_is_rest: bool,
+    /// The first parameter is marked optional (`e?: E`); the marker is
+    /// dropped because a required parameter follows.
+    pub first_optional: bool,
+    /// Where the first parameter's type annotation starts (its `:`).
+    pub first_type_ann: Option<BytePos>,
+    /// The end of the arrow's type parameters (`<T,>`), if any.
+    pub type_params_end: Option<BytePos>,
 }
 
 /// Everything the planner needs to know about one handler arrow.
@@ -95,6 +102,9 @@ pub fn scan_arrow(arrow: &ArrowExpr, unresolved_mark: Mark) -> ArrowScan {
                 first: arrow.params.first().map(Spanned::span),
                 second: arrow.params.get(1).map(Spanned::span),
                 first_is_rest: matches!(arrow.params.first(), Some(Pat::Rest(_))),
+                first_optional: arrow.params.first().is_some_and(is_optional),
+                first_type_ann: arrow.params.first().and_then(type_ann_start),
+                type_params_end: arrow.type_params.as_ref().map(|t| t.span.hi),
             },
             ..ArrowScan::default()
         },
@@ -109,6 +119,25 @@ pub fn scan_arrow(arrow: &ArrowExpr, unresolved_mark: Mark) -> ArrowScan {
     scanner.in_params = false;
     arrow.body.visit_with(&mut scanner);
     scanner.scan
+}
+
+fn is_optional(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(ident) => ident.id.optional,
+        Pat::Object(object) => object.optional,
+        Pat::Array(array) => array.optional,
+        _ => false,
+    }
+}
+
+fn type_ann_start(pat: &Pat) -> Option<BytePos> {
+    let ann = match pat {
+        Pat::Ident(ident) => ident.type_ann.as_ref(),
+        Pat::Object(object) => object.type_ann.as_ref(),
+        Pat::Array(array) => array.type_ann.as_ref(),
+        _ => None,
+    };
+    ann.map(|ann| ann.span.lo)
 }
 
 /// How a member chain is used.

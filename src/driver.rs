@@ -2,7 +2,8 @@
 //!
 //! The whole pipeline for front ends that own parsing and printing (the CLI,
 //! the standalone wasm module, tests): parse → `resolver` → [`analyze`] →
-//! [`rewrite_ast`](crate::rewrite_ast) → `hygiene` → `fixer` → print.
+//! [`rewrite_ast`](crate::rewrite_ast) → `fixer` → print (or, with
+//! [`transform_text`], the plan spliced into the original text).
 //! Diagnostics come back as data with 1-based line and column.
 //!
 //! ```text
@@ -24,7 +25,7 @@ use swc_core::{
         ast::{EsVersion, Expr, ParenExpr, Program},
         codegen::{text_writer::JsWriter, Emitter},
         parser::{lexer::Lexer, EsSyntax, Parser, StringInput, Syntax, TsSyntax},
-        transforms::base::{fixer::fixer, hygiene::hygiene, resolver},
+        transforms::base::{fixer::fixer, resolver},
         visit::{VisitMut, VisitMutWith},
     },
 };
@@ -32,7 +33,7 @@ use swc_core::{
 use crate::{
     diagnostics::{Code, Diagnostic, Severity},
     plan::{analyze, Plan},
-    rewrite_ast, Options,
+    rewrite_ast, rewrite_text, Options,
 };
 
 /// A diagnostic placed in the source: 1-based lines and columns (columns
@@ -220,6 +221,37 @@ pub fn transform_with(
     })
 }
 
+/// Parses and transforms `source` with the text back end: the result is the
+/// original text with the plan's edits spliced in (no re-print). A leading
+/// byte-order mark is kept.
+pub fn transform_text(
+    source: &str,
+    filename: &str,
+    options: &Options,
+) -> Result<Output, Box<Located>> {
+    let (bom, text) = match source.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", source),
+    };
+    with_globals(|| {
+        let parsed = parse(text, filename)?;
+        let plan = analyze(&parsed.program, options, parsed.unresolved_mark);
+        let spliced = rewrite_text::apply(
+            rewrite_text::SourceText {
+                text,
+                base: BytePos(parsed.base),
+            },
+            &plan,
+        );
+        Ok(Output {
+            code: format!("{bom}{spliced}"),
+            diagnostics: plan.diagnostics.iter().map(|d| parsed.locate(d)).collect(),
+            rewritten: plan.rewrites().count(),
+            source_map: None,
+        })
+    })
+}
+
 /// Reprints `source` without transforming it: parse, `fixer`, print. Two
 /// texts that are the same program reformat to the same text (used to
 /// normalise hand-written golden files).
@@ -234,10 +266,13 @@ pub fn reformat(source: &str, filename: &str) -> Result<String, Box<Located>> {
     })
 }
 
-/// Hygiene, fixer and printing, with the plan's diagnostics located.
+/// Fixer and printing, with the plan's diagnostics located.
+///
+/// No `hygiene`: the plan's synthesized names are already fresh, and SWC's
+/// hygiene would rename user bindings that merely share a name with an
+/// intrinsic JSX tag (`section`) or a `declare global` declaration.
 fn finish(mut parsed: Parsed, plan: &Plan, emit: Emit) -> Output {
     let diagnostics = plan.diagnostics.iter().map(|d| parsed.locate(d)).collect();
-    parsed.program.visit_mut_with(&mut hygiene());
     parsed
         .program
         .visit_mut_with(&mut fixer(Some(&parsed.comments)));

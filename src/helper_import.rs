@@ -23,7 +23,7 @@
 //! capture or be captured by anything, whichever back end writes it.
 
 use swc_core::{
-    common::{Mark, Span, SyntaxContext, DUMMY_SP},
+    common::{Mark, Span, Spanned, SyntaxContext, DUMMY_SP},
     ecma::{ast::*, atoms::Atom},
 };
 
@@ -58,12 +58,20 @@ pub enum ImportEdit {
     /// Append `imported as local` to the existing import declaration at `decl_span`.
     AddSpecifier {
         decl_span: Span,
+        /// The declaration's last specifier (the text goes after it).
+        last_specifier: Span,
+        /// Whether the declaration already has `{ ... }` (else it only has a
+        /// default import and the specifier needs braces).
+        has_braces: bool,
         imported: Atom,
         local: Ident,
     },
     /// Insert a new import declaration before the module item `index`.
     AddImport {
         index: usize,
+        /// The item the new declaration follows (the last import or the last
+        /// directive); `None` at the start of the file.
+        after: Option<Span>,
         /// The source module.
         src: Atom,
         specifier: NewSpecifier,
@@ -118,14 +126,17 @@ pub fn plan(program: &Program, options: &Options, index: &ScopeIndex) -> HelperP
             let extendable = imports
                 .iter()
                 .find(|decl| !decl.specifiers.iter().any(ImportSpecifier::is_namespace));
-            let import = match extendable {
-                Some(decl) => ImportEdit::AddSpecifier {
+            let import = match extendable.and_then(|decl| Some((decl, decl.specifiers.last()?))) {
+                Some((decl, last)) => ImportEdit::AddSpecifier {
                     decl_span: decl.span,
+                    last_specifier: specifier_span(last),
+                    has_braces: decl.specifiers.iter().any(ImportSpecifier::is_named),
                     imported: helper_name.clone(),
                     local: local.clone(),
                 },
                 None => ImportEdit::AddImport {
                     index: insertion_index(program),
+                    after: item_before(program, insertion_index(program)),
                     src: options.helper_module.as_str().into(),
                     specifier: NewSpecifier::Named {
                         imported: helper_name,
@@ -156,6 +167,7 @@ pub fn plan(program: &Program, options: &Options, index: &ScopeIndex) -> HelperP
                         local.clone(),
                         ImportEdit::AddImport {
                             index: insertion_index(program),
+                            after: item_before(program, insertion_index(program)),
                             src: options.helper_module.as_str().into(),
                             specifier: NewSpecifier::Namespace { local },
                         },
@@ -219,6 +231,27 @@ pub fn insertion_index(program: &Program) -> usize {
             .count(),
         #[cfg(swc_ast_unknown)]
         _ => 0,
+    }
+}
+
+/// The span of the module item (or statement) before `index`.
+fn item_before(program: &Program, index: usize) -> Option<Span> {
+    let previous = index.checked_sub(1)?;
+    match program {
+        Program::Module(module) => module.body.get(previous).map(Spanned::span),
+        Program::Script(script) => script.body.get(previous).map(Spanned::span),
+        #[cfg(swc_ast_unknown)]
+        _ => None,
+    }
+}
+
+fn specifier_span(specifier: &ImportSpecifier) -> Span {
+    match specifier {
+        ImportSpecifier::Named(s) => s.span,
+        ImportSpecifier::Default(s) => s.span,
+        ImportSpecifier::Namespace(s) => s.span,
+        #[cfg(swc_ast_unknown)]
+        _ => Span::default(),
     }
 }
 

@@ -18,8 +18,8 @@
 //!    an inline arrow; [`captures`] scans each arrow) and produces a [`Plan`]:
 //!    one entry per handler with spans, parameters, capture tree and diagnostics.
 //! 2. A back end applies the plan: [`rewrite_ast`] to the AST (SWC plugin,
-//!    wasm module, CLI). The plan carries spans so a text back end can apply it
-//!    as byte edits.
+//!    wasm module) or [`rewrite_text`] as byte edits spliced into the original
+//!    source (codemod, CLI).
 //!
 //! The input must have been through SWC's `resolver` (hosts run it before
 //! plugins); output should go through `hygiene` (hosts run it after plugins).
@@ -35,6 +35,7 @@ mod names;
 pub mod options;
 pub mod plan;
 pub mod rewrite_ast;
+pub mod rewrite_text;
 pub mod scope_index;
 
 pub use diagnostics::{Code, Diagnostic, Severity};

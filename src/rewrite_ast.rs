@@ -243,6 +243,7 @@ fn apply_import(program: &mut Program, edit: &ImportEdit) {
             decl_span,
             imported,
             local,
+            ..
         } => {
             let Program::Module(module) = program else {
                 return;
@@ -261,6 +262,7 @@ fn apply_import(program: &mut Program, edit: &ImportEdit) {
             index,
             src,
             specifier,
+            ..
         } => {
             let specifier = match specifier {
                 NewSpecifier::Named { imported, local } => named_specifier(imported, local),
