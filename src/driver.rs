@@ -52,6 +52,8 @@ pub struct Located {
     /// Byte offsets of the span in the source.
     pub start: usize,
     pub end: usize,
+    /// A second location that explains the first (byte offsets and label).
+    pub related: Option<(usize, usize, String)>,
 }
 
 impl std::fmt::Display for Located {
@@ -388,5 +390,12 @@ fn locate(cm: &SourceMap, base: u32, span: Span, diagnostic: &Diagnostic) -> Loc
         end_column: end.col.0 + 1,
         start: span.lo.0.saturating_sub(base) as usize,
         end: span.hi.0.saturating_sub(base) as usize,
+        related: diagnostic.related.as_ref().map(|(span, label)| {
+            (
+                span.lo.0.saturating_sub(base) as usize,
+                span.hi.0.saturating_sub(base) as usize,
+                label.clone(),
+            )
+        }),
     }
 }

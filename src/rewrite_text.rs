@@ -18,7 +18,8 @@
 //!   `e?:` is deleted.
 //! - The params object on one line when it is short (at most 60 characters
 //!   and the line stays within 100 columns), else one root per line, indented
-//!   two spaces past the attribute's line, closing at that line's indentation.
+//!   one level (two spaces, or a tab in tab-indented code) past the
+//!   attribute's line, closing at that line's indentation.
 //! - A new import goes on its own line after the last import (or the
 //!   directive prologue, or the shebang), with the quote style and semicolon
 //!   of the file's imports; the file's line ending (LF or CRLF) is kept.
@@ -225,11 +226,13 @@ fn params_object(
     }
     let eol = source.eol();
     let indent = source.indentation(source.at(handler.attr_span.lo));
+    // One level deeper, in the file's own unit (a tab where it indents with tabs).
+    let level = if indent.contains('\t') { "\t" } else { "  " };
     let mut out = String::from("{");
     for entry in &entries {
         out.push_str(eol);
         out.push_str(indent);
-        out.push_str("  ");
+        out.push_str(level);
         out.push_str(entry);
         out.push(',');
     }

@@ -151,3 +151,51 @@ fn reformat_goldens() {
         }
     }
 }
+
+/// The codemod's text back end on every fixture: the same program as the
+/// golden output, the input's bytes untouched outside the inserted text (and
+/// deleted `?` optional markers), and a second run changes nothing.
+#[testing::fixture("fixtures/**/input.tsx")]
+fn text_back_end(input: PathBuf) {
+    let dir = input.parent().unwrap();
+    let options = options_for(dir);
+    let source = fs::read_to_string(&input).unwrap();
+    let output = driver::transform_text(&source, "input.tsx", &options)
+        .unwrap_or_else(|e| panic!("{}: {e}", input.display()));
+
+    let golden = fs::read_to_string(dir.join("output.tsx")).unwrap();
+    let ours = driver::reformat(&output.code, "output.tsx").unwrap_or_else(|e| {
+        panic!(
+            "{}: text output does not parse: {e}\n{}",
+            dir.display(),
+            output.code
+        )
+    });
+    assert_eq!(
+        ours,
+        driver::reformat(&golden, "output.tsx").unwrap(),
+        "{}: text back end differs from the golden output:\n{}",
+        dir.display(),
+        output.code
+    );
+
+    let diff = similar::TextDiff::from_chars(source.as_str(), output.code.as_str());
+    for change in diff.iter_all_changes() {
+        if change.tag() == similar::ChangeTag::Delete {
+            assert_eq!(
+                change.value(),
+                "?",
+                "{}: the text back end deleted input bytes",
+                dir.display()
+            );
+        }
+    }
+
+    let again = driver::transform_text(&output.code, "output.tsx", &options).unwrap();
+    assert_eq!(
+        again.code,
+        output.code,
+        "{}: a second run changed the text",
+        dir.display()
+    );
+}

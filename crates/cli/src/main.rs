@@ -1,132 +1,318 @@
-//! `handler-closures`: runs the transform on a file and prints the result.
+//! `handler-closures`: the transform on one file, or a codemod over a tree.
 //!
 //! ```text
-//! handler-closures src/App.tsx            # transformed file on stdout
-//! handler-closures - < src/App.tsx        # read stdin
-//! handler-closures --config hc.json FILE  # options as the plugin takes them
+//! handler-closures src/App.tsx          # transformed file on stdout
+//! handler-closures - < src/App.tsx      # standard input
+//! handler-closures --diff src/          # unified diffs of what would change
+//! handler-closures --write src/         # rewrite in place (atomically)
+//! handler-closures --check src/         # list files that would change; exit 1 if any
 //! ```
 //!
-//! | situation                         | stdout             | stderr       | exit |
-//! |-----------------------------------|--------------------|--------------|------|
-//! | no error                          | transformed file   | warnings     | 0    |
-//! | some handlers refused (errors)    | file, those as is  | the errors   | 2    |
-//! | unreadable, unparseable, bad opts | nothing            | the error    | 2    |
+//! Exit codes: 0 success; 1 `--check` found files to change; 2 any error (a
+//! refused handler, an unreadable or unparseable file, bad options, bad
+//! usage), reported after every other file was processed.
+//!
+//! The output is the original text with the handlers' edits spliced in
+//! (the text back end), so everything else stays byte for byte.
+
+mod files;
+mod process;
+mod report;
+mod write;
 
 use std::{
     io::{IsTerminal, Read, Write},
     path::PathBuf,
     process::ExitCode,
+    time::Instant,
 };
 
-use clap::Parser;
-use handler_closures::{
-    driver::{self, Located},
-    Options,
+use clap::{error::ErrorKind, CommandFactory, Parser, ValueEnum};
+use handler_closures::Options;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::{
+    files::Found,
+    process::{Action, FileReport, Job, Outcome},
+    report::Summary,
 };
 
 /// Rewrites inline JSX event-handler arrows into explicit handler(...) bindings.
 #[derive(Debug, Parser)]
-#[command(name = "handler-closures", version)]
+#[command(name = "handler-closures", version, about)]
 struct Cli {
-    /// The file to transform; `-` reads standard input.
-    file: PathBuf,
+    /// Files or directories to process; `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// Rewrite files in place (atomically; files that fail are left as they are).
+    #[arg(long, conflicts_with = "check")]
+    write: bool,
+
+    /// List files that would change; exit 1 if any.
+    #[arg(long)]
+    check: bool,
+
+    /// Print unified diffs of what would change (coloured on a terminal).
+    #[arg(long)]
+    diff: bool,
 
     /// JSON options file (the same options the SWC plugin takes).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 
-    /// File name used for syntax detection and messages when reading stdin.
+    /// File extensions to process inside directories.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "tsx,jsx",
+        value_name = "EXT,..."
+    )]
+    ext: Vec<String>,
+
+    /// How diagnostics and the summary are reported.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+
+    /// Name used for standard input (syntax detection and messages).
     #[arg(long, value_name = "NAME", default_value = "stdin.tsx")]
     stdin_filename: String,
+
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+
+    /// Skip files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    max_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// `path:line:col: error[HC001]: message` lines and a summary on stderr.
+    Human,
+    /// One JSON report on stdout (see the README for the schema).
+    Json,
+}
+
+/// What the run does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// One file (or stdin) printed to stdout.
+    Print,
+    /// `--write`, `--check` and/or `--diff` over any number of paths.
+    Codemod,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
-        Ok(code) => code,
+    let mode = match usage(&cli) {
+        Ok(mode) => mode,
+        Err(message) => Cli::command()
+            .error(ErrorKind::ArgumentConflict, message)
+            .exit(),
+    };
+    let options = match load_options(&cli) {
+        Ok(options) => options,
         Err(message) => {
             eprintln!("{message}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
         }
+    };
+    if let Some(threads) = cli.threads {
+        // Only fails if a global pool already exists, which it cannot here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
+    match mode {
+        Mode::Print => print_one(&cli, &options),
+        Mode::Codemod => codemod(&cli, &options),
     }
 }
 
-fn run(cli: &Cli) -> Result<ExitCode, String> {
-    let options = match &cli.config {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("{}: cannot read options: {e}", path.display()))?;
-            Options::from_json(&text)
-                .map_err(|e| format!("{}: error[HC100]: {e}", path.display()))?
-        }
-        None => Options::default(),
-    };
-    let (name, source) = read_input(cli)?;
-    let output = match driver::transform(&source, &name, &options) {
-        Ok(output) => output,
-        Err(error) => {
-            report(&name, &source, &error);
-            return Ok(ExitCode::from(2));
-        }
-    };
-    for diagnostic in &output.diagnostics {
-        report(&name, &source, diagnostic);
+/// Checks the combination of paths and flags.
+fn usage(cli: &Cli) -> Result<Mode, String> {
+    let stdin = cli.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && cli.paths.len() > 1 {
+        return Err("`-` (standard input) cannot be combined with other paths".into());
     }
+    if stdin && cli.write {
+        return Err(
+            "cannot --write standard input; use --diff or no flag to print the result".into(),
+        );
+    }
+    if !(cli.write || cli.check || cli.diff) {
+        if cli.paths.len() > 1 || cli.paths[0].is_dir() {
+            return Err(
+                "a directory or several paths need a mode: --write (rewrite in place), --check (list files that would change) or --diff (show the changes)"
+                    .into(),
+            );
+        }
+        if cli.format == Format::Json {
+            return Err("--format json reports on --write, --check or --diff runs; printing one file writes code to stdout".into());
+        }
+        return Ok(Mode::Print);
+    }
+    if cli.diff && cli.format == Format::Json {
+        return Err(
+            "--diff writes diffs to stdout and cannot be combined with --format json".into(),
+        );
+    }
+    Ok(Mode::Codemod)
+}
+
+fn load_options(cli: &Cli) -> Result<Options, String> {
+    let Some(path) = &cli.config else {
+        return Ok(Options::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: error: cannot read options: {e}", path.display()))?;
+    Options::from_json(&text).map_err(|e| format!("{}: error[HC100]: {e}", path.display()))
+}
+
+fn read_stdin(cli: &Cli) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: error: cannot read stdin: {e}", cli.stdin_filename))?;
+    process::text(bytes).map_err(|e| format!("{}: error: {e}", cli.stdin_filename))
+}
+
+/// One file (or stdin) to stdout, as the issue-2 contract says.
+fn print_one(cli: &Cli, options: &Options) -> ExitCode {
+    let job = Job {
+        options,
+        action: Action::Report,
+        max_bytes: cli.max_size,
+        keep_output: true,
+    };
+    let report = if cli.paths[0].as_os_str() == "-" {
+        match read_stdin(cli) {
+            Ok(source) => process::process_source(cli.stdin_filename.clone(), source, None, &job),
+            Err(message) => {
+                eprintln!("{message}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        process::process_path(&cli.paths[0], &job)
+    };
+    report::diagnostics(&report, std::io::stderr().is_terminal());
+    if let Outcome::Done {
+        output: Some(code), ..
+    } = &report.outcome
+    {
+        let mut stdout = std::io::stdout().lock();
+        if let Err(error) = stdout
+            .write_all(code.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            eprintln!("error: cannot write to stdout: {error}");
+            return ExitCode::from(2);
+        }
+    }
+    exit_code(std::slice::from_ref(&report), false)
+}
+
+fn codemod(cli: &Cli, options: &Options) -> ExitCode {
+    let start = Instant::now();
+    let job = Job {
+        options,
+        action: if cli.write {
+            Action::Write
+        } else {
+            Action::Report
+        },
+        max_bytes: cli.max_size,
+        keep_output: cli.diff,
+    };
+    let mut reports: Vec<FileReport> = if cli.paths[0].as_os_str() == "-" {
+        match read_stdin(cli) {
+            Ok(source) => vec![process::process_source(
+                cli.stdin_filename.clone(),
+                source,
+                None,
+                &job,
+            )],
+            Err(message) => vec![FileReport::failed(cli.stdin_filename.clone(), message)],
+        }
+    } else {
+        let found = files::discover(&cli.paths, &cli.ext);
+        let progress = progress_bar(found.len());
+        let reports = found
+            .par_iter()
+            .map(|found| {
+                let report = match found {
+                    Found::File(path) => process::process_path(path, &job),
+                    Found::Error { path, message } => {
+                        FileReport::failed(path.display().to_string(), message.clone())
+                    }
+                };
+                progress.inc(1);
+                report
+            })
+            .collect();
+        progress.finish_and_clear();
+        reports
+    };
+    reports.sort_by(|a, b| a.name.cmp(&b.name));
+
+    let terminal_err = std::io::stderr().is_terminal();
+    let terminal_out = std::io::stdout().is_terminal();
     let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(output.code.as_bytes())
-        .map_err(|e| format!("cannot write output: {e}"))?;
-    Ok(if output.has_errors() {
+    for report in &reports {
+        if cli.format == Format::Human {
+            report::diagnostics(report, terminal_err);
+        }
+        if cli.diff {
+            if let (
+                Outcome::Done {
+                    output: Some(after),
+                    changed: true,
+                    ..
+                },
+                Some(before),
+            ) = (&report.outcome, &report.source)
+            {
+                let _ = stdout
+                    .write_all(report::diff(&report.name, before, after, terminal_out).as_bytes());
+            }
+        }
+        if cli.check && report.changed() && cli.format == Format::Human {
+            let _ = writeln!(stdout, "{}", report.name);
+        }
+    }
+    let summary = Summary::new(&reports, start.elapsed());
+    match cli.format {
+        Format::Human => eprintln!("{}", summary.line()),
+        Format::Json => {
+            let _ = writeln!(stdout, "{}", report::json(&reports, &summary));
+        }
+    }
+    let _ = stdout.flush();
+    exit_code(&reports, cli.check)
+}
+
+fn exit_code(reports: &[FileReport], check: bool) -> ExitCode {
+    if reports.iter().any(FileReport::has_error) {
         ExitCode::from(2)
+    } else if check && reports.iter().any(FileReport::changed) {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
-fn read_input(cli: &Cli) -> Result<(String, String), String> {
-    if cli.file.as_os_str() == "-" {
-        let mut source = String::new();
-        std::io::stdin()
-            .read_to_string(&mut source)
-            .map_err(|e| format!("{}: cannot read stdin: {e}", cli.stdin_filename))?;
-        return Ok((cli.stdin_filename.clone(), source));
+/// A progress bar on stderr for long runs on a terminal.
+fn progress_bar(files: usize) -> ProgressBar {
+    if files < 200 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
     }
-    let name = cli.file.display().to_string();
-    let bytes = std::fs::read(&cli.file).map_err(|e| format!("{name}: cannot read file: {e}"))?;
-    let source = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not a UTF-8 text file (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    Ok((name, source))
-}
-
-/// `path:line:col: severity[CODE]: message`, plus a code frame on a terminal.
-fn report(name: &str, source: &str, diagnostic: &Located) {
-    let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "{name}:{diagnostic}");
-    if std::io::stderr().is_terminal() {
-        if let Some(line) = source.lines().nth(diagnostic.line.saturating_sub(1)) {
-            let width = if diagnostic.end_line == diagnostic.line {
-                diagnostic
-                    .end_column
-                    .saturating_sub(diagnostic.column)
-                    .max(1)
-            } else {
-                1
-            };
-            let pad = " ".repeat(diagnostic.line.to_string().len());
-            let _ = writeln!(stderr, "{pad} |");
-            let _ = writeln!(stderr, "{} | {line}", diagnostic.line);
-            let _ = writeln!(
-                stderr,
-                "{pad} | {}{} {}",
-                " ".repeat(diagnostic.column.saturating_sub(1)),
-                "^".repeat(width),
-                diagnostic.label
-            );
-            let _ = writeln!(stderr, "{pad} = help: {}", diagnostic.help);
-        }
+    let bar = ProgressBar::new(files as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}") {
+        bar.set_style(style);
     }
+    bar
 }

@@ -1,0 +1,3 @@
+﻿export function Bom({ s }) {
+  return <b onClick={() => s.go()} />;
+}
