@@ -41,7 +41,10 @@ use swc_core::{
     },
 };
 
-use crate::scope_index::{for_each_binding, unwrap_expr_wrappers};
+use crate::{
+    names::NameSet,
+    scope_index::{for_each_binding, unwrap_expr_wrappers},
+};
 
 /// A value reference to a non-global binding and the static path it reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,8 +89,9 @@ pub struct ArrowScan {
     pub direct_evals: Vec<Span>,
     /// Bindings declared inside the arrow (its parameters included).
     pub declared: FxHashSet<Id>,
-    /// Every name the arrow reads or binds, globals included.
-    pub names: FxHashSet<Atom>,
+    /// Names the arrow reads or binds (globals included) that could collide
+    /// with the synthesized `event` and `params`.
+    pub names: NameSet,
     /// References made by the parameters' defaults and computed keys.
     pub param_refs: Vec<(Id, Span)>,
 }
@@ -106,6 +110,7 @@ pub fn scan_arrow(arrow: &ArrowExpr, unresolved_mark: Mark) -> ArrowScan {
                 first_type_ann: arrow.params.first().and_then(type_ann_start),
                 type_params_end: arrow.type_params.as_ref().map(|t| t.span.hi),
             },
+            names: NameSet::new(&["event", "params"]),
             ..ArrowScan::default()
         },
         unresolved_mark,
@@ -169,7 +174,7 @@ impl Scanner {
     }
 
     fn reference(&mut self, ident: &Ident, path: Vec<Atom>) {
-        self.scan.names.insert(ident.sym.clone());
+        self.scan.names.note(&ident.sym);
         if self.is_global(ident) {
             if &*ident.sym == "arguments" && self.function_depth == 0 {
                 self.scan.lexical.push(("arguments", ident.span));
@@ -187,7 +192,7 @@ impl Scanner {
     }
 
     fn declare(&mut self, ident: &Ident) {
-        self.scan.names.insert(ident.sym.clone());
+        self.scan.names.note(&ident.sym);
         self.scan.declared.insert(ident.to_id());
     }
 
@@ -331,7 +336,7 @@ impl Scanner {
     /// keys are read.
     fn bind_pat(&mut self, pat: &Pat) {
         for_each_binding(pat, &mut |ident| {
-            self.scan.names.insert(ident.sym.clone());
+            self.scan.names.note(&ident.sym);
             self.scan.declared.insert(ident.to_id());
         });
         pat.visit_children_with(self);

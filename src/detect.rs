@@ -14,7 +14,10 @@
 //! ```
 
 use regex_lite::Regex;
-use swc_core::ecma::ast::{ArrowExpr, Expr, JSXAttr, JSXAttrName, JSXAttrValue, JSXExpr};
+use swc_core::ecma::{
+    ast::{ArrowExpr, Expr, JSXAttr, JSXAttrName, JSXAttrValue, JSXExpr, Program, Stmt},
+    visit::{Visit, VisitWith},
+};
 
 use crate::options::Options;
 
@@ -76,6 +79,42 @@ pub fn handler_arrow<'a>(attr: &'a JSXAttr, rule: &AttributeRule) -> Option<&'a 
         return None;
     }
     Some(arrow)
+}
+
+/// Whether `program` has at least one handler. Stops descending at the first
+/// one, so a file with handlers pays for a prefix of the walk and a file
+/// without any skips the full analysis.
+pub fn has_handler(program: &Program, rule: &AttributeRule) -> bool {
+    let mut finder = Finder { rule, found: false };
+    program.visit_with(&mut finder);
+    finder.found
+}
+
+struct Finder<'a> {
+    rule: &'a AttributeRule,
+    found: bool,
+}
+
+impl Visit for Finder<'_> {
+    fn visit_stmt(&mut self, stmt: &Stmt) {
+        if !self.found {
+            stmt.visit_children_with(self);
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &Expr) {
+        if !self.found {
+            expr.visit_children_with(self);
+        }
+    }
+
+    fn visit_jsx_attr(&mut self, attr: &JSXAttr) {
+        if handler_arrow(attr, self.rule).is_some() {
+            self.found = true;
+        } else if !self.found {
+            attr.visit_children_with(self);
+        }
+    }
 }
 
 /// The expression inside any number of parentheses.

@@ -137,6 +137,12 @@ impl Parsed {
         locate(&self.cm, self.base, diagnostic.span, diagnostic)
     }
 
+    /// The source map position of the source's first byte (spans minus this
+    /// are byte offsets into the text).
+    pub fn program_start(&self) -> u32 {
+        self.base
+    }
+
     /// The byte offset in the source of a span's start.
     pub fn offset(&self, pos: swc_core::common::BytePos) -> usize {
         pos.0.saturating_sub(self.base) as usize

@@ -198,7 +198,7 @@ fn export_name(named: &ImportNamedSpecifier) -> Atom {
 
 /// A new identifier, fresh in the whole file, with its own syntax context.
 fn fresh_ident(base: &str, index: &ScopeIndex) -> Ident {
-    let name = fresh_name(base, |n| index.names.contains(&Atom::from(n)));
+    let name = fresh_name(base, |n| index.names.contains(n));
     Ident::new(
         name,
         DUMMY_SP,

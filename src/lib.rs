@@ -31,7 +31,7 @@ pub mod diagnostics;
 #[cfg(feature = "driver")]
 pub mod driver;
 pub mod helper_import;
-mod names;
+pub mod names;
 pub mod options;
 pub mod plan;
 pub mod rewrite_ast;

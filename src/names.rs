@@ -2,7 +2,42 @@
 //! local alias). Both back ends use the names chosen here, so the AST and the
 //! text rewrite agree without relying on hygiene.
 
+use rustc_hash::FxHashSet;
 use swc_core::ecma::atoms::Atom;
+
+/// The names in use that could collide with a fresh name made from one of a
+/// few bases: only names starting with a base are kept (hashing every
+/// identifier of a module would cost more than the rest of the analysis).
+#[derive(Debug, Clone, Default)]
+pub struct NameSet {
+    bases: Vec<String>,
+    names: FxHashSet<Atom>,
+}
+
+impl NameSet {
+    pub fn new(bases: &[&str]) -> NameSet {
+        NameSet {
+            bases: bases.iter().map(|b| b.to_string()).collect(),
+            names: FxHashSet::default(),
+        }
+    }
+
+    /// Records a name read or bound.
+    pub fn note(&mut self, name: &Atom) {
+        if self
+            .bases
+            .iter()
+            .any(|base| name.starts_with(base.as_str()))
+        {
+            self.names.insert(name.clone());
+        }
+    }
+
+    /// Whether `name` (which must start with one of the bases) is in use.
+    pub fn contains(&self, name: &str) -> bool {
+        self.names.contains(&Atom::from(name))
+    }
+}
 
 /// `base` if no name in `taken` equals it, else the first of `base1`,
 /// `base2`, ... that is free.
@@ -20,6 +55,16 @@ pub(crate) fn fresh_name(base: &str, taken: impl Fn(&str) -> bool) -> Atom {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_set_keeps_only_names_that_can_collide() {
+        let mut set = NameSet::new(&["event"]);
+        for name in ["event1", "state", "events", "e"] {
+            set.note(&Atom::from(name));
+        }
+        assert!(set.contains("event1") && set.contains("events"));
+        assert!(!set.contains("event") && !set.contains("state"));
+    }
 
     #[test]
     fn picks_the_first_free_suffix() {

@@ -34,7 +34,7 @@ use swc_core::{
 use crate::{
     capture_tree::CaptureTree,
     captures::{ArrowScan, ParamFacts},
-    detect::AttributeRule,
+    detect::{has_handler, AttributeRule},
     diagnostics::{self, Diagnostic},
     helper_import::{self, HelperPlan},
     names::fresh_name,
@@ -95,7 +95,14 @@ pub struct Rewrite {
 /// Analyses a resolved program. Never mutates it.
 pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> Plan {
     let rule = AttributeRule::new(options);
-    let index = ScopeIndex::build(program, &rule, unresolved_mark);
+    if !has_handler(program, &rule) {
+        return Plan::default();
+    }
+    let bases = [
+        options.helper_name.as_str(),
+        options.namespace_name.as_str(),
+    ];
+    let index = ScopeIndex::build(program, &rule, unresolved_mark, &bases);
     let mut plan = Plan::default();
     for site in &index.handlers {
         let (rewrite, diagnostics) = plan_handler(site, &index, options);
@@ -231,8 +238,7 @@ fn strictly_contains(outer: Span, inner: Span) -> bool {
 
 fn rewrite_for(scan: &ArrowScan, captures: CaptureTree) -> Rewrite {
     let taken = |name: &str| {
-        scan.names.contains(&Atom::from(name))
-            || captures.roots.iter().any(|root| &**root.name() == name)
+        scan.names.contains(name) || captures.roots.iter().any(|root| &**root.name() == name)
     };
     let event_param = scan
         .params

@@ -21,7 +21,7 @@
 
 use rustc_hash::FxHashMap;
 use swc_core::{
-    common::{util::take::Take, BytePos, Mark, Span, SyntaxContext, DUMMY_SP},
+    common::{util::take::Take, BytePos, Mark, Span, Spanned, SyntaxContext, DUMMY_SP},
     ecma::{
         ast::*,
         atoms::Atom,
@@ -46,9 +46,13 @@ pub fn apply(program: &mut Program, plan: &Plan) {
         .rewrites()
         .map(|(handler, rewrite)| (span_key(handler.arrow_span), rewrite))
         .collect();
+    let mut starts: Vec<(BytePos, BytePos)> = rewrites.keys().copied().collect();
+    starts.sort_unstable();
     program.visit_mut_with(&mut Rewriter {
         rewrites,
+        starts,
         callee: helper_callee(&helper.callee),
+        synthesized: SyntaxContext::empty().apply_mark(Mark::new()),
     });
     apply_import(program, &helper.import);
 }
@@ -59,10 +63,37 @@ fn span_key(span: Span) -> (BytePos, BytePos) {
 
 struct Rewriter<'a> {
     rewrites: FxHashMap<(BytePos, BytePos), &'a Rewrite>,
+    /// The planned arrows' spans, sorted, to skip subtrees without one.
+    starts: Vec<(BytePos, BytePos)>,
     callee: Expr,
+    /// The context of synthesized parameters (fresh names, one mark for all).
+    synthesized: SyntaxContext,
+}
+
+impl Rewriter<'_> {
+    /// Whether a node spanning `span` may contain a planned arrow.
+    fn may_contain(&self, span: Span) -> bool {
+        if span.is_dummy() {
+            return true;
+        }
+        let first = self.starts.partition_point(|(lo, _)| *lo < span.lo);
+        self.starts.get(first).is_some_and(|(lo, _)| *lo <= span.hi)
+    }
 }
 
 impl VisitMut for Rewriter<'_> {
+    fn visit_mut_stmt(&mut self, stmt: &mut Stmt) {
+        if self.may_contain(stmt.span()) {
+            stmt.visit_mut_children_with(self);
+        }
+    }
+
+    fn visit_mut_expr(&mut self, expr: &mut Expr) {
+        if self.may_contain(expr.span()) {
+            expr.visit_mut_children_with(self);
+        }
+    }
+
     fn visit_mut_jsx_attr(&mut self, attr: &mut JSXAttr) {
         attr.visit_mut_children_with(self);
         let Some(JSXAttrValue::JSXExprContainer(container)) = &mut attr.value else {
@@ -80,7 +111,7 @@ impl VisitMut for Rewriter<'_> {
         let Expr::Arrow(arrow) = unwrap_parens_mut(expr).take() else {
             return;
         };
-        **expr = bind(arrow, rewrite, self.callee.clone());
+        **expr = bind(arrow, rewrite, self.callee.clone(), self.synthesized);
     }
 }
 
@@ -92,14 +123,14 @@ fn unwrap_parens_mut(mut expr: &mut Expr) -> &mut Expr {
 }
 
 /// `handler(<arrow with params>)(<params object>)`
-fn bind(mut arrow: ArrowExpr, rewrite: &Rewrite, callee: Expr) -> Expr {
+fn bind(mut arrow: ArrowExpr, rewrite: &Rewrite, callee: Expr, synthesized: SyntaxContext) -> Expr {
     match (&rewrite.event_param, arrow.params.first_mut()) {
-        (Some(name), _) => arrow.params.push(ident_pat(name.clone())),
+        (Some(name), _) => arrow.params.push(ident_pat(name.clone(), synthesized)),
         (None, Some(first)) => drop_optional(first),
         (None, None) => {}
     }
     let (second, params_object) = match &rewrite.empty_params {
-        Some(name) => (ident_pat(name.clone()), object(Vec::new())),
+        Some(name) => (ident_pat(name.clone(), synthesized), object(Vec::new())),
         None => (
             roots_pattern(&rewrite.captures.roots),
             object(rewrite.captures.roots.iter().map(root_prop).collect()),
@@ -121,8 +152,7 @@ fn drop_optional(pat: &mut Pat) {
 }
 
 /// A synthesized parameter: a name the body does not use, in a fresh context.
-fn ident_pat(name: Atom) -> Pat {
-    let ctxt = SyntaxContext::empty().apply_mark(Mark::new());
+fn ident_pat(name: Atom, ctxt: SyntaxContext) -> Pat {
     Pat::Ident(BindingIdent::from(Ident::new(name, DUMMY_SP, ctxt)))
 }
 

@@ -29,12 +29,11 @@
 //! nearest function frame, `let`/`const`/`class`/block-level functions to the
 //! innermost frame. Type positions are skipped.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use swc_core::{
     common::{BytePos, Mark, Span, Spanned},
     ecma::{
         ast::*,
-        atoms::Atom,
         visit::{Visit, VisitWith},
     },
 };
@@ -42,6 +41,7 @@ use swc_core::{
 use crate::{
     captures::{scan_arrow, ArrowScan},
     detect::{attr_name, handler_arrow, unwrap_parens, AttributeRule},
+    names::NameSet,
 };
 
 /// How a binding was declared.
@@ -127,15 +127,25 @@ pub struct ScopeIndex {
     pub writes: FxHashMap<Id, Vec<Write>>,
     /// Handler sites in pre-order (an outer handler before the ones in its body).
     pub handlers: Vec<HandlerSite>,
-    /// Every identifier name in the module (bindings, references, labels).
-    pub names: FxHashSet<Atom>,
+    /// Identifier names in the module (bindings, references, labels) that
+    /// could collide with a fresh helper name.
+    pub names: NameSet,
 }
 
 impl ScopeIndex {
     /// Walks `program` once.
-    pub fn build(program: &Program, rule: &AttributeRule, unresolved_mark: Mark) -> ScopeIndex {
+    /// `name_bases` are the bases fresh names will be made from.
+    pub fn build(
+        program: &Program,
+        rule: &AttributeRule,
+        unresolved_mark: Mark,
+        name_bases: &[&str],
+    ) -> ScopeIndex {
         let mut walker = Walker {
-            index: ScopeIndex::default(),
+            index: ScopeIndex {
+                names: NameSet::new(name_bases),
+                ..ScopeIndex::default()
+            },
             rule,
             unresolved_mark,
             frames: vec![Frame {
@@ -241,7 +251,7 @@ impl Walker<'_> {
         initialized_at: BytePos,
         callable: bool,
     ) {
-        self.index.names.insert(ident.sym.clone());
+        self.index.names.note(&ident.sym);
         let frame = self.frame_for(target);
         if frame.top_level || self.ambient > 0 || ident.ctxt.outer() == self.unresolved_mark {
             return;
@@ -318,7 +328,7 @@ impl Visit for Walker<'_> {
     fn visit_ts_type_alias_decl(&mut self, _: &TsTypeAliasDecl) {}
 
     fn visit_ident(&mut self, ident: &Ident) {
-        self.index.names.insert(ident.sym.clone());
+        self.index.names.note(&ident.sym);
     }
 
     fn visit_ts_module_decl(&mut self, decl: &TsModuleDecl) {
