@@ -90,21 +90,7 @@ fn bench(c: &mut Criterion, size: &str, source: &str) {
 }
 
 fn swc_only_parse(source: &str) -> swc_core::ecma::ast::Program {
-    use swc_core::{
-        common::{sync::Lrc, FileName, SourceMap},
-        ecma::parser::{lexer::Lexer, Parser, StringInput},
-    };
-    let cm: Lrc<SourceMap> = Default::default();
-    let fm = cm.new_source_file(Lrc::new(FileName::Anon), source.to_string());
-    let lexer = Lexer::new(
-        driver::syntax_for("bench.tsx"),
-        Default::default(),
-        StringInput::from(&*fm),
-        None,
-    );
-    Parser::new_from(lexer)
-        .parse_program()
-        .expect("corpus parses")
+    driver::parse_syntax(source, "bench.tsx").expect("corpus parses")
 }
 
 /// Criterion's mean estimate for `group/bench`, in nanoseconds.

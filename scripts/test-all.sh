@@ -24,9 +24,17 @@ phase "rust tests"
 cargo test --workspace --locked
 done_phase "rust tests"
 
-if [ -x js/e2e/run.sh ]; then
-  phase "host end-to-end (wasm plugin in @swc/core, Next.js, Vite)"
-  js/e2e/run.sh
-  done_phase "host end-to-end"
-fi
+phase "plugin crate under the wasm AST (--cfg=swc_ast_unknown)"
+rustup target add wasm32-wasip1 >/dev/null
+CARGO_TARGET_WASM32_WASIP1_RUSTFLAGS="--cfg=swc_ast_unknown" \
+  cargo clippy -p swc-plugin-handler-closures --target wasm32-wasip1 --locked -- -D warnings
+done_phase "plugin crate under the wasm AST"
+
+phase "host end-to-end (wasm plugin in @swc/core, Next.js, Vite)"
+bash js/e2e/run.sh
+done_phase "host end-to-end"
+
+phase "standalone wasm module (JS API, esbuild, Deno, browser)"
+bash js/api-tests/run.sh
+done_phase "standalone wasm module"
 echo "all tests passed"

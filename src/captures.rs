@@ -344,11 +344,10 @@ impl Scanner {
 
     fn jsx_element_name(&mut self, name: &JSXElementName) {
         match name {
-            JSXElementName::Ident(ident) => {
-                if is_value_tag(&ident.sym) {
-                    self.reference(ident, Vec::new());
-                }
+            JSXElementName::Ident(ident) if is_value_tag(&ident.sym) => {
+                self.reference(ident, Vec::new());
             }
+            JSXElementName::Ident(_) => {}
             JSXElementName::JSXMemberExpr(member) => {
                 let mut path = vec![member.prop.sym.clone()];
                 let mut object = &member.obj;

@@ -149,8 +149,16 @@ impl Parsed {
     }
 }
 
-/// Parses and resolves `source`. Must run inside [`with_globals`].
-pub fn parse(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
+/// Parses `source` without resolving it (syntax only): the floor every
+/// front end pays. Must run inside [`with_globals`].
+pub fn parse_syntax(source: &str, filename: &str) -> Result<Program, Box<Located>> {
+    parse_with_map(source, filename).map(|(_, program, _, _)| program)
+}
+
+fn parse_with_map(
+    source: &str,
+    filename: &str,
+) -> Result<(Lrc<SourceMap>, Program, SingleThreadedComments, u32), Box<Located>> {
     let cm: Lrc<SourceMap> = Default::default();
     let fm = cm.new_source_file(
         Lrc::new(FileName::Custom(filename.into())),
@@ -179,9 +187,14 @@ pub fn parse(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
             )));
         }
     };
+    Ok((cm, program, comments, base))
+}
+
+/// Parses and resolves `source`. Must run inside [`with_globals`].
+pub fn parse(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
+    let (cm, mut program, comments, base) = parse_with_map(source, filename)?;
     let unresolved_mark = Mark::new();
     let top_level_mark = Mark::new();
-    let mut program = program;
     program.visit_mut_with(&mut resolver(unresolved_mark, top_level_mark, true));
     Ok(Parsed {
         cm,

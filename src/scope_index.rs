@@ -301,6 +301,8 @@ impl Walker<'_> {
             VarDeclKind::Var => (BindingKind::Var, Target::Function),
             VarDeclKind::Let => (BindingKind::Let, Target::Block),
             VarDeclKind::Const => (BindingKind::Const, Target::Block),
+            #[cfg(swc_ast_unknown)]
+            _ => return,
         };
         if decl.declare {
             return;

@@ -1,0 +1,4 @@
+import { h } from "commontools";
+import { Clicks } from "./Clicks";
+
+export const view = <Clicks />;

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Tests of the standalone wasm module (crates/wasm_module) and its JS API
+# (js/api): builds the module, installs the pinned esbuild and deno from npm
+# (npm ci, see package-lock.json), then runs the Node tests (fixtures, bad
+# input, memory, esbuild, npm pack + docs/wasm.md examples, and headless
+# Chromium with esbuild-wasm when `chromium` is installed) and the Deno tests,
+# printing how long each phase takes.
+#
+#   js/api-tests/run.sh
+#
+#   CARGO_TARGET_DIR  shared cargo target directory
+#                     (default: ~/.cache/handler-closures-target)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/handler-closures-target}
+export DENO_NO_UPDATE_CHECK=1
+
+timings=()
+summary() {
+  local status=$?
+  echo
+  echo "api-tests timings:"
+  for line in "${timings[@]}"; do echo "  $line"; done
+  ((status == 0)) && echo "api-tests: all passed" || echo "api-tests: FAILED (exit $status)"
+}
+trap summary EXIT
+
+# phase NAME COMMAND...: runs COMMAND, records how long it took.
+phase() {
+  local name=$1 start end status=0
+  shift
+  echo
+  echo "==> $name"
+  start=$(date +%s%N)
+  "$@" || status=$?
+  end=$(date +%s%N)
+  timings+=("$(printf '%-34s %7.1fs%s' "$name" "$(((end - start) / 1000000))e-3" "$( ((status)) && echo '  FAILED')")")
+  return "$status"
+}
+
+echo "node $(node --version), npm $(npm --version)"
+
+phase "build wasm module" bash "$root/scripts/build-wasm-module.sh"
+cd "$here"
+phase "npm ci (js/api-tests)" npm ci --no-audit --no-fund
+echo "deno $(node_modules/.bin/deno --version | head -1)"
+phase "node: fixtures, bad input, memory" \
+  node --test --test-reporter=spec node/fixtures.test.mjs node/robustness.test.mjs node/memory.test.mjs
+phase "node: esbuild" node --test --test-reporter=spec node/esbuild.test.mjs
+phase "node: npm pack + docs/wasm.md" node --test --test-reporter=spec node/package.test.mjs
+phase "node: browser (if chromium)" node --test --test-reporter=spec node/browser.test.mjs
+phase "deno: transform + esbuild" \
+  env NO_COLOR=1 node_modules/.bin/deno test --allow-read --allow-write --allow-env --allow-run deno/

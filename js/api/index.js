@@ -1,0 +1,347 @@
+/* @ts-self-types="./index.d.ts" */
+// handler-closures JS API: the transform as a standalone wasm module
+// (crates/wasm_module, no host imports) and an esbuild plugin.
+//
+// Portable ESM: the same file runs in Node >= 20, Deno 2, browsers and
+// workers. Nothing runtime-specific happens at import time; the module's bytes
+// are loaded by `init()` (embedded base64 by default, or bytes / a URL / a
+// Response / a compiled module that the caller gives). See docs/wasm.md.
+
+const PLUGIN_NAME = "handler-closures";
+const FLAG_SOURCE_MAP = 1;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** @type {WebAssembly.Module | null} */
+let compiled = null;
+/** @type {any} the instance's exports */
+let exports = null;
+/** @type {Promise<void> | null} */
+let pending = null;
+
+/**
+ * Loads the wasm module. Without an argument it uses the bytes embedded in
+ * `wasm-inline.js` (imported on demand). Otherwise: the module's bytes
+ * (ArrayBuffer, typed array), a `WebAssembly.Module`, a `Response` or a
+ * promise of one, or a URL / string to `fetch`. Calling it again without an
+ * argument is a no-op; with one, it replaces the module.
+ */
+export function init(input) {
+  if (input === undefined) {
+    if (exports) return Promise.resolve();
+    if (pending) return pending;
+  }
+  const loading = (async () => {
+    const module = await compile(input);
+    const instance = await WebAssembly.instantiate(module, {});
+    compiled = module;
+    exports = instance.exports;
+  })();
+  pending = loading;
+  const done = () => {
+    if (pending === loading) pending = null;
+  };
+  loading.then(done, done);
+  return loading;
+}
+
+/**
+ * Loads the wasm module synchronously from its bytes or a compiled
+ * `WebAssembly.Module` (browsers refuse synchronous compilation of large
+ * modules on the main thread: use `await init()` there).
+ */
+export function initSync(input) {
+  if (input === undefined) {
+    throw new TypeError("initSync needs the module's bytes or a WebAssembly.Module; use `await init()` for the embedded bytes");
+  }
+  const module = input instanceof WebAssembly.Module ? input : new WebAssembly.Module(toBytes(input));
+  exports = new WebAssembly.Instance(module, {}).exports;
+  compiled = module;
+}
+
+async function compile(input) {
+  if (input === undefined) {
+    const { default: base64 } = await import("./wasm-inline.js");
+    return WebAssembly.compile(fromBase64(base64));
+  }
+  input = await input;
+  if (input instanceof WebAssembly.Module) return input;
+  if (typeof input === "string" || input instanceof URL) {
+    input = await fetch(input);
+  }
+  if (typeof Response !== "undefined" && input instanceof Response) {
+    if (!input.ok) {
+      throw new Error(`handler-closures: cannot load the wasm module from ${input.url}: HTTP ${input.status}`);
+    }
+    const streaming =
+      typeof WebAssembly.compileStreaming === "function" &&
+      (input.headers.get("content-type") ?? "").startsWith("application/wasm");
+    return streaming ? WebAssembly.compileStreaming(input) : WebAssembly.compile(await input.arrayBuffer());
+  }
+  return WebAssembly.compile(toBytes(input));
+}
+
+function toBytes(input) {
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  throw new TypeError("handler-closures: expected the wasm module's bytes, a WebAssembly.Module, a Response or a URL");
+}
+
+function fromBase64(text) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function toBase64(text) {
+  const bytes = encoder.encode(text);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** Whether the module is loaded (`transformSync` can run). */
+export function isInitialized() {
+  return exports !== null;
+}
+
+/**
+ * The loaded module's `WebAssembly.Memory` (to monitor its size), or `null`.
+ * It grows to fit the largest file transformed and never shrinks.
+ */
+export function wasmMemory() {
+  return exports?.memory ?? null;
+}
+
+/**
+ * Transforms one file. Loads the embedded module on first use.
+ * @returns {Promise<import("./index.d.ts").TransformResult>}
+ */
+export async function transform(code, options) {
+  if (!exports) await init();
+  return transformSync(code, options);
+}
+
+/** Transforms one file; `init()` or `initSync()` must have run. */
+export function transformSync(code, options = {}) {
+  if (typeof code !== "string") {
+    throw new TypeError("handler-closures: transform(code, options) expects the source code as a string");
+  }
+  const { filename = "input.tsx", sourceMap = true, ...transformOptions } = options ?? {};
+  if (!exports) {
+    throw new Error("handler-closures: the wasm module is not loaded; call `await init()` first (or use `await transform(...)`)");
+  }
+  const result = call(code, String(filename), JSON.stringify(transformOptions), sourceMap ? FLAG_SOURCE_MAP : 0);
+  if (result === STACK_EXHAUSTED) return tooDeep(code);
+  if (result.error) {
+    const error = new Error(result.error.message);
+    error.code = result.error.code;
+    error.field = result.error.field;
+    throw error;
+  }
+  return {
+    code: result.code,
+    map: result.map,
+    diagnostics: result.diagnostics,
+    rewritten: result.rewritten,
+  };
+}
+
+function call(code, filename, optionsJson, flags) {
+  const ex = exports;
+  let out;
+  let args = [];
+  try {
+    args = [code, filename, optionsJson].map((text) => {
+      const bytes = encoder.encode(text);
+      const ptr = ex.hc_alloc(bytes.length) >>> 0;
+      new Uint8Array(ex.memory.buffer, ptr, bytes.length).set(bytes);
+      return [ptr, bytes.length];
+    });
+    out = ex.hc_transform(args[0][0], args[0][1], args[1][0], args[1][1], args[2][0], args[2][1], flags) >>> 0;
+  } catch (cause) {
+    // The engine's stack ran out (pathological nesting, see tooDeep), or a
+    // trap: a panic or running out of memory. Either way the instance's state
+    // is unknown now: the next call uses a fresh one.
+    const panic = readPanicMessage(ex);
+    reset();
+    if (isStackOverflow(cause)) return STACK_EXHAUSTED;
+    const why = panic || String(cause?.message ?? cause);
+    throw new Error(`handler-closures: internal error while transforming ${filename}: ${why}`, { cause });
+  }
+  for (const [ptr, len] of args) ex.hc_free(ptr, len);
+  const len = new DataView(ex.memory.buffer).getUint32(out, true);
+  const json = decoder.decode(new Uint8Array(ex.memory.buffer, out + 4, len));
+  ex.hc_free(out, len + 4);
+  return JSON.parse(json);
+}
+
+const STACK_EXHAUSTED = Symbol("stack exhausted");
+
+function isStackOverflow(error) {
+  // V8 and JavaScriptCore throw a RangeError, SpiderMonkey an InternalError.
+  return (
+    (error instanceof RangeError && /call stack/i.test(error.message)) ||
+    (error?.name === "InternalError" && /recursion/i.test(error.message))
+  );
+}
+
+/**
+ * The parser recurses once per nesting level, and wasm frames live on the
+ * engine's native stack (about 1 MB in V8): beyond roughly 700 nested arrows
+ * or 950 nested parentheses it runs out. That is reported like a file that
+ * does not parse (HC101), not thrown.
+ */
+function tooDeep(code) {
+  return {
+    code,
+    map: null,
+    diagnostics: [
+      {
+        code: "HC101",
+        severity: "error",
+        message: "the file does not parse: it is nested too deeply for the wasm module (the JavaScript engine's stack ran out)",
+        label: "nested too deeply",
+        help: "reduce the nesting, or raise the engine's stack size (node --stack-size=...); nothing was transformed",
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      },
+    ],
+    rewritten: 0,
+  };
+}
+
+function readPanicMessage(ex) {
+  try {
+    const ptr = ex.hc_panic_message() >>> 0;
+    const len = new DataView(ex.memory.buffer).getUint32(ptr, true);
+    return decoder.decode(new Uint8Array(ex.memory.buffer, ptr + 4, len));
+  } catch {
+    return "";
+  }
+}
+
+function reset() {
+  exports = null;
+  if (!compiled) return;
+  try {
+    exports = new WebAssembly.Instance(compiled, {}).exports;
+  } catch {
+    // Synchronous instantiation refused (browser main thread): `transform`
+    // re-instantiates asynchronously on its next call.
+    const module = compiled;
+    init(module).catch(() => {});
+  }
+}
+
+/**
+ * Formats a diagnostic the way the CLI prints it:
+ * `file:line:column: error[HC001]: message`.
+ */
+export function formatDiagnostic(diagnostic, filename = "input.tsx") {
+  const d = diagnostic;
+  return `${filename}:${d.line}:${d.column}: ${d.severity}[${d.code}]: ${d.message}\n  help: ${d.help}`;
+}
+
+const LOADERS = { tsx: "tsx", ts: "ts", mts: "ts", cts: "ts" };
+
+/**
+ * The esbuild plugin: transforms the files matching `filter` (default
+ * `.tsx`/`.jsx`) in `onLoad`, keeps JSX for esbuild, reports diagnostics as
+ * esbuild errors and warnings, and chains the source map when the build
+ * writes one.
+ */
+export function handlerClosures(options = {}) {
+  const { filter = /\.[jt]sx$/, readFile, sourceMap, ...transformOptions } = options ?? {};
+  return {
+    name: PLUGIN_NAME,
+    async setup(build) {
+      await init();
+      // Invalid options fail the build once, at setup, naming the field.
+      transformSync("", { filename: "options-check.tsx", sourceMap: false, ...transformOptions });
+      const initial = build.initialOptions;
+      const wantMap = sourceMap ?? Boolean(initial.sourcemap);
+      const cwd = initial.absWorkingDir ?? globalThis.process?.cwd?.() ?? globalThis.Deno?.cwd?.();
+      const read = readFile ?? (await nodeReadFile());
+      build.onLoad({ filter, namespace: "file" }, async (args) => {
+        const source = await read(args.path);
+        const filename = basename(args.path);
+        const result = transformSync(source, { ...transformOptions, filename, sourceMap: wantMap });
+        const file = relativeTo(cwd, args.path);
+        // Lines as the transform counts them (ended by \n; a \r before it is not text).
+        const lines = result.diagnostics.length ? source.split("\n").map((l) => l.replace(/\r$/, "")) : [];
+        const messages = { errors: [], warnings: [] };
+        for (const d of result.diagnostics) {
+          (d.severity === "error" ? messages.errors : messages.warnings).push(toEsbuildMessage(d, file, lines));
+        }
+        const ext = filename.slice(filename.lastIndexOf(".") + 1).toLowerCase();
+        const contents = result.map
+          ? `${result.code}\n//# sourceMappingURL=data:application/json;base64,${toBase64(result.map)}\n`
+          : result.code;
+        return {
+          contents,
+          loader: initial.loader?.[`.${ext}`] ?? LOADERS[ext] ?? "jsx",
+          ...messages,
+        };
+      });
+    },
+  };
+}
+
+async function nodeReadFile() {
+  // A computed specifier: bundlers targeting browsers must not try to resolve it.
+  const specifier = "node:fs/promises";
+  try {
+    const fs = await import(specifier);
+    return (path) => fs.readFile(path, "utf8");
+  } catch {
+    return () => {
+      throw new Error("handler-closures: no file system here; pass `readFile(path)` to handlerClosures()");
+    };
+  }
+}
+
+/**
+ * A diagnostic as an esbuild message: esbuild lines are 1-based, columns
+ * 0-based and counted in UTF-8 bytes, the diagnostic's columns 1-based in
+ * characters.
+ */
+function toEsbuildMessage(d, file, lines) {
+  const lineText = lines[d.line - 1] ?? "";
+  const column = utf8Length(sliceChars(lineText, 0, d.column - 1));
+  const endColumn =
+    d.endLine === d.line ? utf8Length(sliceChars(lineText, 0, d.endColumn - 1)) : utf8Length(lineText);
+  return {
+    id: d.code,
+    text: `[${d.code}] ${d.message}`,
+    location: { file, namespace: "file", line: d.line, column, length: Math.max(0, endColumn - column), lineText },
+    notes: [{ text: d.label }, { text: `help: ${d.help}` }],
+  };
+}
+
+function sliceChars(text, start, end) {
+  return Array.from(text).slice(start, end).join("");
+}
+
+function utf8Length(text) {
+  return encoder.encode(text).length;
+}
+
+function basename(path) {
+  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+}
+
+function relativeTo(cwd, path) {
+  if (!cwd) return path;
+  const base = cwd.replace(/[\\/]+$/, "");
+  const prefix = path.slice(0, base.length + 1);
+  if (prefix === `${base}/` || prefix === `${base}\\`) return path.slice(base.length + 1).replaceAll("\\", "/");
+  return path;
+}

@@ -1,0 +1,42 @@
+// @swc/core's transformSync with the plugin, in each pinned @swc/core version.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, test } from "node:test";
+import { assertTransformed, HOSTS, inputPath, PLUGIN, squash, swcOptions } from "./lib.mjs";
+
+const require = createRequire(import.meta.url);
+
+const todoList = inputPath("TodoList.tsx");
+const source = readFileSync(todoList, "utf8");
+
+for (const [version, pkg] of HOSTS) {
+  describe(`@swc/core ${version}`, () => {
+    const swc = require(pkg);
+
+    test("is the pinned version", () => {
+      assert.equal(swc.version, version);
+    });
+
+    test("transformSync rewrites handlers (function bodies, nested, .map)", () => {
+      const { code } = swc.transformSync(source, swcOptions(version, [PLUGIN, {}], todoList));
+      assertTransformed(code, `@swc/core ${version}`);
+      const flat = squash(code);
+      assert.ok(flat.startsWith('"useclient";'), `"use client" must stay first:\n${code}`);
+      assert.ok(flat.includes('import{handler}from"commontools";'), `no helper import:\n${code}`);
+    });
+
+    test("null options mean the defaults", () => {
+      const { code } = swc.transformSync(source, swcOptions(version, [PLUGIN, null], todoList));
+      assertTransformed(code, `@swc/core ${version}, null options`);
+    });
+
+    test("options reach the plugin (captureMode: roots)", () => {
+      const plugin = [PLUGIN, { captureMode: "roots" }];
+      const { code } = swc.transformSync(source, swcOptions(version, plugin, todoList));
+      const flat = squash(code);
+      assert.ok(flat.includes("(event,{remove,item})=>remove(item.id))({remove,item})"), code);
+      assert.ok(flat.includes("({store,log})"), code);
+    });
+  });
+}
