@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Every benchmark, each as a ratio against a floor measured in the same run:
+#   1. native (criterion): (analysis + rewrite) / (parse + print) per size
+#   2. codemod: files/s over a 10,000-file tree vs read+parse, 1 and 2 threads, peak memory
+#   3. plugin in @swc/core: ours / no-op plugin (same swc_core), first-call cost
+#   4. standalone wasm module vs the same work natively
+# The corpus comes from scripts/gen-corpus.py (seeded). Takes ~10 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/handler-closures-target}"
+corpus="$CARGO_TARGET_DIR/bench-corpus"
+tree="$CARGO_TARGET_DIR/bench-tree"
+
+echo "# handler-closures benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
+python3 scripts/gen-corpus.py sizes "$corpus"
+[ -d "$tree" ] || python3 scripts/gen-corpus.py tree "$tree" 10000
+
+cargo build --release --locked -p handler-closures-cli --bin handler-closures --example parse_floor
+for size in small medium large; do
+  "$CARGO_TARGET_DIR/release/handler-closures" "$corpus/$size.tsx" > "$corpus/$size.out.tsx"
+done
+
+echo; echo "## 1. native: analysis and rewrite against parse + print (goal <= 0.10)"
+HC_BENCH_CORPUS="$corpus" cargo bench --locked --bench transform 2>/dev/null | grep '^|'
+
+echo; echo "## 2. codemod: against read + parse of the same tree (goal <= 1.3)"
+python3 scripts/bench-codemod.py "$CARGO_TARGET_DIR/release/handler-closures" "$CARGO_TARGET_DIR/release/examples/parse_floor" "$tree"
+
+echo; echo "## 3. plugin inside @swc/core: against a no-op plugin (goal <= 1.05)"
+bash scripts/build-wasm.sh >/dev/null 2>&1
+rustup target add wasm32-wasip1 >/dev/null 2>&1
+CARGO_TARGET_WASM32_WASIP1_RUSTFLAGS="--cfg=swc_ast_unknown" \
+  cargo build --locked -q -p swc-plugin-noop --target wasm32-wasip1 --profile wasm
+(cd js/e2e && [ -d node_modules/@swc/core ] || npm ci --no-audit --no-fund >/dev/null)
+node js/bench/plugin.mjs "$corpus" \
+  "$CARGO_TARGET_DIR/wasm32-wasip1/wasm/swc_plugin_handler_closures.wasm" \
+  "$CARGO_TARGET_DIR/wasm32-wasip1/wasm/swc_plugin_noop.wasm"
+
+echo; echo "## 4. standalone wasm module: against the same work natively (goal <= 3)"
+bash scripts/build-wasm-module.sh >/dev/null 2>&1
+cargo build --release --locked -q -p handler-closures-wasm --example bench
+node js/api-tests/bench.mjs
