@@ -250,6 +250,17 @@ pub fn transform_text(
     filename: &str,
     options: &Options,
 ) -> Result<Output, Box<Located>> {
+    transform_text_with(source, filename, options, Emit::default())
+}
+
+/// [`transform_text`], optionally with a source map (every token of the
+/// original text maps to itself; inserted text is unmapped).
+pub fn transform_text_with(
+    source: &str,
+    filename: &str,
+    options: &Options,
+    emit: Emit,
+) -> Result<Output, Box<Located>> {
     let (bom, text) = match source.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),
         None => ("", source),
@@ -257,18 +268,21 @@ pub fn transform_text(
     with_globals(|| {
         let parsed = parse(text, filename)?;
         let plan = analyze(&parsed.program, options, parsed.unresolved_mark);
-        let spliced = rewrite_text::apply(
-            rewrite_text::SourceText {
-                text,
-                base: BytePos(parsed.base),
-            },
-            &plan,
-        );
+        let source_text = rewrite_text::SourceText {
+            text,
+            base: BytePos(parsed.base),
+        };
+        let (spliced, source_map) = if emit.source_map {
+            let (code, mappings) = rewrite_text::apply_with_mappings(source_text, &plan);
+            (code, Some(map_json(&parsed.cm, &mappings)))
+        } else {
+            (rewrite_text::apply(source_text, &plan), None)
+        };
         Ok(Output {
             code: format!("{bom}{spliced}"),
             diagnostics: plan.diagnostics.iter().map(|d| parsed.locate(d)).collect(),
             rewritten: plan.rewrites().count(),
-            source_map: None,
+            source_map,
         })
     })
 }
@@ -321,11 +335,15 @@ pub fn print(parsed: &Parsed) -> String {
 fn print_with_map(parsed: &Parsed) -> (String, String) {
     let mut mappings = Vec::new();
     let code = emit_program(parsed, Some(&mut mappings));
-    let map = parsed.cm.build_source_map(&mappings, None, InlineSources);
+    (code, map_json(&parsed.cm, &mappings))
+}
+
+fn map_json(cm: &SourceMap, mappings: &[(BytePos, LineCol)]) -> String {
+    let map = cm.build_source_map(mappings, None, InlineSources);
     let mut json = Vec::new();
     // Writing to a Vec cannot fail.
     let _ = map.to_writer(&mut json);
-    (code, String::from_utf8_lossy(&json).into_owned())
+    String::from_utf8_lossy(&json).into_owned()
 }
 
 fn emit_program(parsed: &Parsed, mappings: Option<&mut Vec<(BytePos, LineCol)>>) -> String {

@@ -31,7 +31,7 @@
 //! parent's arrow, so they compose. Names come from the plan, which chose
 //! them fresh for the whole file, so no hygiene pass is needed.
 
-use swc_core::common::{BytePos, Span};
+use swc_core::common::{BytePos, LineCol, Span};
 
 use crate::{
     capture_tree::{CaptureNode, CaptureRoot},
@@ -81,8 +81,24 @@ struct Edit {
 
 /// Applies `plan` to `source`.
 pub fn apply(source: SourceText<'_>, plan: &Plan) -> String {
+    splice(source, &edits(source, plan), None)
+}
+
+/// [`apply`], also returning source-map mappings: for every token start of
+/// the original text in the output, its original position and its output
+/// line and UTF-16 column (inserted text is left unmapped).
+pub fn apply_with_mappings(
+    source: SourceText<'_>,
+    plan: &Plan,
+) -> (String, Vec<(BytePos, LineCol)>) {
+    let mut mappings = Vec::new();
+    let code = splice(source, &edits(source, plan), Some(&mut mappings));
+    (code, mappings)
+}
+
+fn edits(source: SourceText<'_>, plan: &Plan) -> Vec<Edit> {
     let Some(helper) = &plan.helper else {
-        return source.text.to_string();
+        return Vec::new();
     };
     let callee = match &helper.callee {
         HelperCallee::Ident(ident) => ident.sym.to_string(),
@@ -93,26 +109,99 @@ pub fn apply(source: SourceText<'_>, plan: &Plan) -> String {
         handler_edits(source, handler, rewrite, &callee, &mut edits);
     }
     import_edits(source, &helper.import, &mut edits);
-    splice(source.text, edits)
-}
-
-fn splice(text: &str, mut edits: Vec<Edit>) -> String {
     // Stable: edits at the same offset keep the order they were made in.
     edits.sort_by_key(|edit| edit.at);
+    edits
+}
+
+fn splice(
+    source: SourceText<'_>,
+    edits: &[Edit],
+    mut mappings: Option<&mut Vec<(BytePos, LineCol)>>,
+) -> String {
+    let text = source.text;
     let mut out =
         String::with_capacity(text.len() + edits.iter().map(|e| e.text.len()).sum::<usize>());
+    let mut position = OutputPosition::default();
     let mut cursor = 0;
     for edit in edits {
         if edit.at < cursor {
             // Overlapping edits cannot come from a valid plan; skip rather than corrupt.
             continue;
         }
-        out.push_str(&text[cursor..edit.at]);
+        copy(
+            source,
+            cursor..edit.at,
+            &mut out,
+            &mut position,
+            mappings.as_deref_mut(),
+        );
         out.push_str(&edit.text);
+        position.advance(&edit.text);
         cursor = edit.at + edit.len;
     }
-    out.push_str(&text[cursor..]);
+    copy(
+        source,
+        cursor..text.len(),
+        &mut out,
+        &mut position,
+        mappings,
+    );
     out
+}
+
+/// Where the output is, as a source map counts: 0-based line, UTF-16 column.
+#[derive(Default, Clone, Copy)]
+struct OutputPosition {
+    line: u32,
+    col: u32,
+}
+
+impl OutputPosition {
+    fn advance(&mut self, text: &str) {
+        match text.rfind('\n') {
+            Some(last) => {
+                self.line += text.matches('\n').count() as u32;
+                self.col = text[last + 1..].encode_utf16().count() as u32;
+            }
+            None => self.col += text.encode_utf16().count() as u32,
+        }
+    }
+}
+
+/// Copies original text to the output; with `mappings`, maps each token start.
+fn copy(
+    source: SourceText<'_>,
+    range: std::ops::Range<usize>,
+    out: &mut String,
+    position: &mut OutputPosition,
+    mappings: Option<&mut Vec<(BytePos, LineCol)>>,
+) {
+    let piece = &source.text[range.clone()];
+    out.push_str(piece);
+    let Some(mappings) = mappings else {
+        return;
+    };
+    let mut boundary = true;
+    for (offset, c) in piece.char_indices() {
+        let word = c.is_alphanumeric() || c == '_' || c == '$';
+        if !c.is_whitespace() && (boundary || !word) {
+            mappings.push((
+                BytePos(source.base.0 + (range.start + offset) as u32),
+                LineCol {
+                    line: position.line,
+                    col: position.col,
+                },
+            ));
+        }
+        boundary = !word;
+        if c == '\n' {
+            position.line += 1;
+            position.col = 0;
+        } else {
+            position.col += c.len_utf16() as u32;
+        }
+    }
 }
 
 fn insert(at: usize, text: String) -> Edit {

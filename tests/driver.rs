@@ -79,3 +79,43 @@ fn source_map_points_into_the_input() {
         .source_map
         .is_none());
 }
+
+#[test]
+fn text_back_end_source_map_maps_original_tokens_to_themselves() {
+    let source = "import x from \"x\";\nexport function A({ s }) {\n  return <b onClick={() => s.go(\"é\")} title=\"t\" />;\n}\n";
+    let output = driver::transform_text_with(
+        source,
+        "src/A.tsx",
+        &Options::default(),
+        driver::Emit { source_map: true },
+    )
+    .unwrap();
+    let map = swc_sourcemap::SourceMap::from_slice(output.source_map.unwrap().as_bytes()).unwrap();
+    // `title` sits after inserted text on output line 3 (0-based: 2 + the new import line).
+    let out_line = output
+        .code
+        .lines()
+        .position(|l| l.contains("title="))
+        .unwrap();
+    let line_text = output.code.lines().nth(out_line).unwrap();
+    let col = line_text[..line_text.find("title=").unwrap()]
+        .encode_utf16()
+        .count();
+    let token = map.lookup_token(out_line as u32, col as u32).unwrap();
+    assert_eq!(
+        token.get_source().map(|s| s.to_string()),
+        Some("src/A.tsx".to_string())
+    );
+    let original_line = source.lines().nth(2).unwrap();
+    let original_col = original_line[..original_line.find("title=").unwrap()]
+        .encode_utf16()
+        .count();
+    assert_eq!(
+        (token.get_src_line(), token.get_src_col()),
+        (2, original_col as u32)
+    );
+    assert_eq!(
+        (token.get_dst_line(), token.get_dst_col()),
+        (out_line as u32, col as u32)
+    );
+}

@@ -31,6 +31,12 @@ export interface TransformOptions extends HandlerClosuresOptions {
   filename?: string;
   /** Build a source map (`map`). Defaults to `true`. */
   sourceMap?: boolean;
+  /**
+   * How the output is produced: `"splice"` inserts the edits into the
+   * original text (everything else stays byte for byte; faster), `"print"`
+   * re-prints the whole file with SWC's code generator. Defaults to `"splice"`.
+   */
+  output?: "splice" | "print";
 }
 
 export interface Diagnostic {

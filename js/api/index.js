@@ -9,6 +9,7 @@
 
 const PLUGIN_NAME = "handler-closures";
 const FLAG_SOURCE_MAP = 1;
+const FLAG_REPRINT = 2;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -132,11 +133,18 @@ export function transformSync(code, options = {}) {
   if (typeof code !== "string") {
     throw new TypeError("handler-closures: transform(code, options) expects the source code as a string");
   }
-  const { filename = "input.tsx", sourceMap = true, ...transformOptions } = options ?? {};
+  const { filename = "input.tsx", sourceMap = true, output = "splice", ...transformOptions } = options ?? {};
+  if (output !== "splice" && output !== "print") {
+    const error = new Error(`invalid handler-closures option \`output\`: expected "splice" or "print", got ${JSON.stringify(output)}`);
+    error.code = "HC100";
+    error.field = "output";
+    throw error;
+  }
   if (!exports) {
     throw new Error("handler-closures: the wasm module is not loaded; call `await init()` first (or use `await transform(...)`)");
   }
-  const result = call(code, String(filename), JSON.stringify(transformOptions), sourceMap ? FLAG_SOURCE_MAP : 0);
+  const flags = (sourceMap ? FLAG_SOURCE_MAP : 0) | (output === "print" ? FLAG_REPRINT : 0);
+  const result = call(code, String(filename), JSON.stringify(transformOptions), flags);
   if (result === STACK_EXHAUSTED) return tooDeep(code);
   if (result.error) {
     const error = new Error(result.error.message);

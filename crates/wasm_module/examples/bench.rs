@@ -9,7 +9,7 @@
 use std::time::Instant;
 
 use handler_closures::{analyze, driver, Options};
-use handler_closures_wasm::transform_json;
+use handler_closures_wasm::{transform_json, Output};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -26,17 +26,22 @@ fn main() {
         }
     };
     let filename = path.rsplit('/').next().unwrap_or(&path);
-    for source_map in [false, true] {
+    for (source_map, output) in [
+        (false, Output::Splice),
+        (true, Output::Splice),
+        (false, Output::Reprint),
+        (true, Output::Reprint),
+    ] {
         let first = Instant::now();
-        let json = transform_json(&source, filename, "{}", source_map);
+        let json = transform_json(&source, filename, "{}", source_map, output);
         let first = first.elapsed();
         let start = Instant::now();
         for _ in 1..iterations {
-            std::hint::black_box(transform_json(&source, filename, "{}", source_map));
+            std::hint::black_box(transform_json(&source, filename, "{}", source_map, output));
         }
         let rest = start.elapsed() / iterations.saturating_sub(1).max(1);
         println!(
-            "native {path} ({} bytes) sourceMap={source_map}: first {:.2} ms, mean {:.2} ms over {} calls, result {} bytes",
+            "native {path} ({} bytes) {output:?} sourceMap={source_map}: first {:.2} ms, mean {:.2} ms over {} calls, result {} bytes",
             source.len(),
             first.as_secs_f64() * 1e3,
             rest.as_secs_f64() * 1e3,

@@ -14,7 +14,7 @@
 //! |---|---|
 //! | `hc_alloc(len) -> ptr` | a buffer of `len` bytes for an argument |
 //! | `hc_free(ptr, len)` | frees an argument buffer or a result (`len` = 4 + payload) |
-//! | `hc_transform(src, src_len, name, name_len, opts, opts_len, flags) -> ptr` | runs the transform; `flags` bit 0 asks for a source map |
+//! | `hc_transform(src, src_len, name, name_len, opts, opts_len, flags) -> ptr` | runs the transform; `flags` bit 0 asks for a source map, bit 1 re-prints the file instead of splicing edits into it |
 //! | `hc_panic_message() -> ptr` | after a trap, the panic message (never freed) |
 //!
 //! A result is a little-endian `u32` payload length followed by the payload,
@@ -49,6 +49,19 @@ use serde::Serialize;
 
 /// Bit 0 of `hc_transform`'s `flags`: build a source map.
 pub const FLAG_SOURCE_MAP: u32 = 1;
+/// Bit 1 of `hc_transform`'s `flags`: re-print the whole file (SWC's code
+/// generator) instead of splicing the edits into the original text.
+pub const FLAG_REPRINT: u32 = 2;
+
+/// How the output text is produced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The original text with the edits spliced in (the default: keeps the
+    /// user's code byte for byte, and is faster).
+    Splice,
+    /// The whole file re-printed by SWC's code generator.
+    Reprint,
+}
 
 /// One diagnostic as the JS API exposes it (1-based lines and columns,
 /// columns counted in characters).
@@ -110,6 +123,7 @@ pub fn transform_json(
     filename: &str,
     options_json: &str,
     source_map: bool,
+    output: Output,
 ) -> String {
     let options = match Options::from_json(options_json) {
         Ok(options) => options,
@@ -122,7 +136,11 @@ pub fn transform_json(
         }
     };
     let emit = driver::Emit { source_map };
-    let json = match driver::transform_with(source, filename, &options, emit) {
+    let result = match output {
+        Output::Splice => driver::transform_text_with(source, filename, &options, emit),
+        Output::Reprint => driver::transform_with(source, filename, &options, emit),
+    };
+    let json = match result {
         Ok(output) => serde_json::to_string(&Transformed {
             code: &output.code,
             map: output.source_map.as_deref(),
@@ -195,7 +213,18 @@ pub unsafe extern "C" fn hc_transform(
     );
     let json = match args {
         (Ok(source), Ok(filename), Ok(options)) => {
-            transform_json(source, filename, options, flags & FLAG_SOURCE_MAP != 0)
+            let output = if flags & FLAG_REPRINT != 0 {
+                Output::Reprint
+            } else {
+                Output::Splice
+            };
+            transform_json(
+                source,
+                filename,
+                options,
+                flags & FLAG_SOURCE_MAP != 0,
+                output,
+            )
         }
         _ => error_json("", "", "handler-closures: an argument is not valid UTF-8"),
     };
@@ -252,8 +281,20 @@ mod tests {
     #[test]
     fn transforms_and_reports_with_one_based_positions() {
         let source = "function C({ s }) {\n  let n = 0;\n  return <b onClick={() => s.go()} onKey={() => n++} />;\n}\n";
-        let result = parse(&transform_json(source, "C.tsx", "{}", true));
+        let result = parse(&transform_json(source, "C.tsx", "{}", true, Output::Splice));
         let code = result["code"].as_str().unwrap();
+        assert!(
+            code.contains("onClick={handler((event, { s }) => s.go())({ s })}"),
+            "{code}"
+        );
+        let reprinted = parse(&transform_json(
+            source,
+            "C.tsx",
+            "{}",
+            false,
+            Output::Reprint,
+        ));
+        let code = reprinted["code"].as_str().unwrap();
         assert!(code.contains("handler((event, { s })=>s.go())"), "{code}");
         assert_eq!(result["rewritten"], 1);
         assert!(result["map"]
@@ -273,7 +314,13 @@ mod tests {
     #[test]
     fn parse_error_is_a_diagnostic_and_the_source_comes_back() {
         let source = "const x = <div>;\n";
-        let result = parse(&transform_json(source, "bad.tsx", "", false));
+        let result = parse(&transform_json(
+            source,
+            "bad.tsx",
+            "",
+            false,
+            Output::Splice,
+        ));
         assert_eq!(result["code"], source);
         assert_eq!(result["map"], serde_json::Value::Null);
         assert_eq!(result["diagnostics"][0]["code"], "HC101");
@@ -287,6 +334,7 @@ mod tests {
             "a.tsx",
             r#"{"captureMode":"all"}"#,
             false,
+            Output::Splice,
         ));
         assert_eq!(result["error"]["code"], "HC100");
         assert_eq!(result["error"]["field"], "captureMode");

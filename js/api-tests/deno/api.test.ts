@@ -23,7 +23,7 @@ Deno.test("transform a file", async () => {
   assert(result.rewritten === 1, `rewritten ${result.rewritten}`);
   assert(result.diagnostics.length === 0, JSON.stringify(result.diagnostics));
   assertMatch(result.code, /^import \{ h, handler \} from "commontools";/);
-  assertMatch(result.code, /handler\(\(event, \{ state, step \}\)=>state\.counter\.set\(state\.counter\.get\(\) \+ step\)\)/);
+  assertMatch(result.code, /handler\(\(event, \{ state, step \}\) => state\.counter\.set\(state\.counter\.get\(\) \+ step\)\)/);
   assert(result.map !== null, "no source map");
   const map = JSON.parse(result.map);
   assert(map.sources[0] === "Counter.tsx", map.sources);

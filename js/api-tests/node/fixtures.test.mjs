@@ -63,8 +63,9 @@ for (const dir of all) {
     const input = readFileSync(join(dir, "input.tsx"), "utf8");
     const golden = readFileSync(join(dir, "output.tsx"), "utf8");
 
-    const actual = transformSync(input, { ...options, filename: "input.tsx", sourceMap: false });
-    const reprinted = transformSync(golden, { ...options, filename: "output.tsx", sourceMap: false });
+    const print = { ...options, sourceMap: false, output: "print" };
+    const actual = transformSync(input, { ...print, filename: "input.tsx" });
+    const reprinted = transformSync(golden, { ...print, filename: "output.tsx" });
     assert.deepEqual(
       reprinted.diagnostics.filter((d) => d.code === "HC101"),
       [],
@@ -72,6 +73,10 @@ for (const dir of all) {
     );
     assert.equal(reprinted.rewritten, 0, "transforming the golden output rewrote handlers again");
     assert.equal(actual.code, reprinted.code);
+    // The default output splices the edits into the input: the same program.
+    const spliced = transformSync(input, { ...options, filename: "input.tsx", sourceMap: false });
+    assert.equal(spliced.rewritten, actual.rewritten);
+    assert.equal(transformSync(spliced.code, { ...print, filename: "output.tsx" }).code, reprinted.code);
 
     // test_fixture writes output.stderr for errors; warnings are compared
     // only when the fixture records some.

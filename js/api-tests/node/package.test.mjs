@@ -60,7 +60,7 @@ test("docs/wasm.md examples work from an npm pack tarball", { timeout: 300_000 }
     }
     assert.ok(outputs.length >= 5, `commands: ${outputs.map(([c]) => c)}`);
 
-    const rewritten = /handler\(\(event, \{ state(: \w+)? \}\) ?=> ?\w+\.count\.set\(\w+\.count\.get\(\) \+ 1\)\)\(\{\s*state: \{\s*count: state\.count\s*\}\s*\}\)/;
+    const rewritten = /handler\(\(event, \{ state(: \w+)? \}\) ?=> ?\w+\.count\.set\(\w+\.count\.get\(\) \+ 1\)\)\(\{\s*state: \{\s*count: state\.count\s*\},?\s*\}\)/;
     // Every command but the builds prints the transformed file.
     for (const [command, stdout] of outputs) {
       if (!command.includes("build")) assert.match(stdout, rewritten, `${command} printed:\n${stdout}`);
