@@ -1,4 +1,4 @@
-// docs/wasm.md works as written for someone who installs the package: `npm
+// The README's esbuild, Node and Deno sections work as written for someone who installs the package: `npm
 // pack` the repository root, install the tarball (and esbuild) in a new
 // project, write every ```lang file=NAME block of the doc into it and run
 // every ```sh run block, with Deno from this directory's node_modules.
@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const tests = join(here, "..");
 const root = join(tests, "../..");
-const doc = readFileSync(join(root, "docs/wasm.md"), "utf8");
+const doc = readFileSync(join(root, "README.md"), "utf8");
 const esbuildVersion = JSON.parse(readFileSync(join(tests, "node_modules/esbuild/package.json"), "utf8")).version;
 
 // Fenced blocks, also indented ones (inside list items).
@@ -24,7 +24,7 @@ const blocks = [...doc.matchAll(/^( *)```(\w+)([^\n]*)\n([\s\S]*?)^\1```$/gm)].m
   body: body.replace(new RegExp(`^${indent}`, "gm"), ""),
 }));
 
-test("docs/wasm.md examples work from an npm pack tarball", { timeout: 300_000 }, () => {
+test("the README's esbuild, Node and Deno examples work from an npm pack tarball", { timeout: 300_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "hc-package-"));
   const env = {
     ...process.env,
