@@ -11,6 +11,8 @@ use swc_core::ecma::atoms::Atom;
 #[derive(Debug, Clone, Default)]
 pub struct NameSet {
     bases: Vec<String>,
+    /// The bases' first bytes: most names are rejected on their first byte.
+    first_bytes: Vec<u8>,
     names: FxHashSet<Atom>,
 }
 
@@ -18,6 +20,7 @@ impl NameSet {
     pub fn new(bases: &[&str]) -> NameSet {
         NameSet {
             bases: bases.iter().map(|b| b.to_string()).collect(),
+            first_bytes: bases.iter().filter_map(|b| b.bytes().next()).collect(),
             names: FxHashSet::default(),
         }
     }
