@@ -27,6 +27,12 @@ impl NameSet {
 
     /// Records a name read or bound.
     pub fn note(&mut self, name: &Atom) {
+        let Some(first) = name.as_bytes().first() else {
+            return;
+        };
+        if !self.first_bytes.contains(first) {
+            return;
+        }
         if self
             .bases
             .iter()

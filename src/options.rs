@@ -141,8 +141,8 @@ impl std::fmt::Display for OptionsError {
 impl std::error::Error for OptionsError {}
 
 impl Options {
-    /// Parses options from JSON text. Empty text and `null` mean defaults.
-    #[cfg(feature = "driver")]
+    /// Parses options from JSON text (what every front end receives) and
+    /// validates them. Empty text and `null` mean defaults.
     pub fn from_json(text: &str) -> Result<Options, OptionsError> {
         let text = text.trim();
         if text.is_empty() || text == "null" {
@@ -206,7 +206,7 @@ pub(crate) fn is_identifier_name(name: &str) -> bool {
         && chars.all(|c| start(c) || c.is_alphanumeric() || c == '\u{200c}' || c == '\u{200d}')
 }
 
-#[cfg(all(test, feature = "driver"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

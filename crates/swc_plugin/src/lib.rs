@@ -34,7 +34,7 @@ use swc_core::{
 #[plugin_transform]
 fn process(program: Program, metadata: TransformPluginProgramMetadata) -> Program {
     let config = metadata.get_transform_plugin_config();
-    match parse_options(config.as_deref().unwrap_or("")) {
+    match Options::from_json(config.as_deref().unwrap_or("")) {
         Ok(options) => program.apply(handler_closures::handler_closures(
             options,
             metadata.unresolved_mark,
@@ -45,24 +45,6 @@ fn process(program: Program, metadata: TransformPluginProgramMetadata) -> Progra
             program
         }
     }
-}
-
-/// Parses the host's JSON config. Empty text and `null` mean the defaults.
-fn parse_options(json: &str) -> Result<Options, OptionsError> {
-    let json = json.trim();
-    if json.is_empty() || json == "null" {
-        return Ok(Options::default());
-    }
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let options: Options = serde_path_to_error::deserialize(de).map_err(|err| {
-        let field = err.path().to_string();
-        OptionsError {
-            field: if field == "." { String::new() } else { field },
-            message: err.into_inner().to_string(),
-        }
-    })?;
-    options.validate()?;
-    Ok(options)
 }
 
 fn report_options_error(err: &OptionsError, file: Option<&str>) {
@@ -83,7 +65,11 @@ fn report_options_error(err: &OptionsError, file: Option<&str>) {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_options;
+    use handler_closures::Options;
+
+    fn parse_options(json: &str) -> Result<Options, handler_closures::OptionsError> {
+        Options::from_json(json)
+    }
 
     #[test]
     fn empty_config_means_defaults() {
