@@ -438,19 +438,22 @@ fn import_style(previous: Option<&str>) -> (char, &'static str) {
     (quote.unwrap_or('"'), semicolon)
 }
 
-/// The end of the line containing `offset`, unless a block comment opens
-/// there (then `offset` itself).
+/// Where a line of text can follow the item ending at `offset`: the end of
+/// its line when only blanks or a comment follow it there, else `offset`
+/// itself (more code on the same line, or a block comment left open).
 fn end_of_line(text: &str, offset: usize) -> usize {
     let rest = &text[offset..];
     let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-    let line = &rest[..line_end];
-    let opens_comment = line
-        .rfind("/*")
-        .is_some_and(|open| !line[open..].contains("*/"));
-    if opens_comment {
-        offset
-    } else {
+    let tail = rest[..line_end].trim();
+    let only_comment = tail.is_empty()
+        || tail.starts_with("//")
+        || (tail.starts_with("/*")
+            && tail.ends_with("*/")
+            && tail[2..].find("*/") == Some(tail.len() - 4));
+    if only_comment {
         offset + line_end
+    } else {
+        offset
     }
 }
 

@@ -1,0 +1,1 @@
+import * as ct from "commontools"; export function A({ s }) { return <b onClick={() => s.go()} />; }
