@@ -43,7 +43,7 @@ use swc_core::{
 
 use crate::{
     names::NameSet,
-    scope_index::{for_each_binding, unwrap_expr_wrappers},
+    patterns::{for_each_binding, unwrap_expr_wrappers},
 };
 
 /// A value reference to a non-global binding and the static path it reads.

@@ -33,6 +33,7 @@ pub mod driver;
 pub mod helper_import;
 pub mod names;
 pub mod options;
+mod patterns;
 pub mod plan;
 pub mod rewrite_ast;
 pub mod rewrite_text;
