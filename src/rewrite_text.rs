@@ -302,7 +302,15 @@ fn params_object(
         return "{}".into();
     }
     let entries: Vec<String> = roots.iter().map(root_entry).collect();
-    let single = format!("{{ {} }}", entries.join(", "));
+    let mut single = String::with_capacity(entries.iter().map(|e| e.len() + 2).sum::<usize>() + 4);
+    single.push_str("{ ");
+    for (index, entry) in entries.iter().enumerate() {
+        if index > 0 {
+            single.push_str(", ");
+        }
+        single.push_str(entry);
+    }
+    single.push_str(" }");
     let line_start = source.line_start(end);
     let column = source.text[line_start..end].chars().count()
         + if source.line_start(source.at(handler.arrow_span.lo)) == line_start {
@@ -333,35 +341,51 @@ fn params_object(
 
 fn root_entry(root: &CaptureRoot) -> String {
     let name = &*root.id.0;
+    let mut out = String::with_capacity(32);
     match &root.node {
-        CaptureNode::Whole => name.to_string(),
-        node => format!("{}: {}", key(name), value(node, name)),
+        CaptureNode::Whole => out.push_str(name),
+        node => {
+            push_key(&mut out, name);
+            out.push_str(": ");
+            let mut path = String::from(name);
+            push_value(&mut out, node, &mut path);
+        }
     }
+    out
 }
 
-fn value(node: &CaptureNode, path: &str) -> String {
+/// Appends the value of `node`, whose path expression is `path` (a buffer
+/// extended and restored while descending).
+fn push_value(out: &mut String, node: &CaptureNode, path: &mut String) {
     match node {
-        CaptureNode::Whole => path.to_string(),
+        CaptureNode::Whole => out.push_str(path),
         CaptureNode::Props(children) => {
-            let entries: Vec<String> = children
-                .iter()
-                .map(|(name, child)| {
-                    format!("{}: {}", key(name), value(child, &format!("{path}.{name}")))
-                })
-                .collect();
-            format!("{{ {} }}", entries.join(", "))
+            out.push_str("{ ");
+            for (index, (name, child)) in children.iter().enumerate() {
+                if index > 0 {
+                    out.push_str(", ");
+                }
+                push_key(out, name);
+                out.push_str(": ");
+                let len = path.len();
+                path.push('.');
+                path.push_str(name);
+                push_value(out, child, path);
+                path.truncate(len);
+            }
+            out.push_str(" }");
         }
     }
 }
 
-/// An object key: as is, quoted, or `["__proto__"]`.
-fn key(name: &str) -> String {
+/// Appends an object key: as is, quoted, or `["__proto__"]`.
+fn push_key(out: &mut String, name: &str) {
     if name == "__proto__" {
-        "[\"__proto__\"]".into()
+        out.push_str("[\"__proto__\"]");
     } else if is_identifier_name(name) {
-        name.into()
+        out.push_str(name);
     } else {
-        format!("{name:?}")
+        out.push_str(&format!("{name:?}"));
     }
 }
 
