@@ -14,8 +14,9 @@
 //! ```
 
 use regex_lite::Regex;
+use swc_core::common::Span;
 use swc_core::ecma::{
-    ast::{ArrowExpr, Expr, JSXAttr, JSXAttrName, JSXAttrValue, JSXExpr, Program, Stmt},
+    ast::{ArrowExpr, Expr, Invalid, JSXAttr, JSXAttrName, JSXAttrValue, JSXExpr, Program, Stmt},
     visit::{Visit, VisitWith},
 };
 
@@ -81,21 +82,42 @@ pub fn handler_arrow<'a>(attr: &'a JSXAttr, rule: &AttributeRule) -> Option<&'a 
     Some(arrow)
 }
 
+/// What a first look at a program found.
+pub struct FirstLook {
+    /// At least one handler.
+    pub has_handler: bool,
+    /// An invalid node left by the parser's error recovery, if seen before
+    /// the first handler (after it, the scope index walk looks).
+    pub invalid: Option<Span>,
+}
+
 /// Whether `program` has at least one handler. Stops descending at the first
 /// one, so a file with handlers pays for a prefix of the walk and a file
 /// without any skips the full analysis.
-pub fn has_handler(program: &Program, rule: &AttributeRule) -> bool {
-    let mut finder = Finder { rule, found: false };
+pub fn first_look(program: &Program, rule: &AttributeRule) -> FirstLook {
+    let mut finder = Finder {
+        rule,
+        found: false,
+        invalid: None,
+    };
     program.visit_with(&mut finder);
-    finder.found
+    FirstLook {
+        has_handler: finder.found,
+        invalid: finder.invalid,
+    }
 }
 
 struct Finder<'a> {
     rule: &'a AttributeRule,
     found: bool,
+    invalid: Option<Span>,
 }
 
 impl Visit for Finder<'_> {
+    fn visit_invalid(&mut self, invalid: &Invalid) {
+        self.invalid.get_or_insert(invalid.span);
+    }
+
     fn visit_stmt(&mut self, stmt: &Stmt) {
         if !self.found {
             stmt.visit_children_with(self);

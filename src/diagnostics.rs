@@ -53,6 +53,8 @@ pub enum Code {
     InvalidOptions,
     /// The file does not parse.
     ParseError,
+    /// The transform itself failed on this file (a bug); the file is left as it is.
+    InternalError,
 }
 
 impl Code {
@@ -68,11 +70,12 @@ impl Code {
             Code::LocalCallable => "HC008",
             Code::InvalidOptions => "HC100",
             Code::ParseError => "HC101",
+            Code::InternalError => "HC102",
         }
     }
 
     /// Every code, in order (for documentation and summaries).
-    pub const ALL: [Code; 10] = [
+    pub const ALL: [Code; 11] = [
         Code::WriteToCapture,
         Code::ReassignedAfterRender,
         Code::NotYetInitialized,
@@ -83,6 +86,7 @@ impl Code {
         Code::LocalCallable,
         Code::InvalidOptions,
         Code::ParseError,
+        Code::InternalError,
     ];
 }
 
@@ -144,6 +148,20 @@ fn error(code: Code, span: Span, message: String, label: &str, help: &str) -> Di
         help: help.into(),
         related: None,
     }
+}
+
+/// The parser's error recovery left an invalid node although it reported no
+/// error: the file is treated as not parsing.
+#[cold]
+pub fn invalid_syntax(span: Span) -> Diagnostic {
+    error(
+        Code::ParseError,
+        span,
+        "the file does not parse: invalid syntax here (the parser recovered without reporting it)"
+            .into(),
+        "invalid syntax",
+        "fix the syntax error; nothing was transformed",
+    )
 }
 
 #[cold]

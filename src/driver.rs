@@ -17,22 +17,22 @@
 
 use swc_core::{
     common::{
-        comments::SingleThreadedComments, source_map::SourceMapGenConfig, sync::Lrc,
-        util::take::Take, BytePos, FileName, Globals, LineCol, Mark, SourceMap, Span, Spanned,
-        GLOBALS,
+        comments::SingleThreadedComments, source_map::SourceMapGenConfig, sync::Lrc, BytePos,
+        FileName, Globals, LineCol, Mark, SourceMap, Span, Spanned, GLOBALS,
     },
     ecma::{
-        ast::{EsVersion, Expr, ParenExpr, Program},
+        ast::{EsVersion, Program},
         codegen::{text_writer::JsWriter, Emitter},
         parser::{lexer::Lexer, EsSyntax, Parser, StringInput, Syntax, TsSyntax},
         transforms::base::{fixer::fixer, resolver},
-        visit::{VisitMut, VisitMutWith},
+        visit::VisitMutWith,
     },
 };
 
 use crate::{
     diagnostics::{Code, Diagnostic, Severity},
     plan::{analyze, Plan},
+    print_fixes::RestoreParentheses,
     rewrite_ast, rewrite_text, Options,
 };
 
@@ -173,7 +173,19 @@ fn parse_with_map(
         Some(&comments),
     );
     let mut parser = Parser::new_from(lexer);
-    let parsed = parser.parse_program();
+    let parsed = match catch_parser_panic(|| parser.parse_program()) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            let span = Span::new(fm.start_pos, fm.start_pos);
+            let message = format!("SWC's parser crashed on this file ({message})");
+            return Err(Box::new(locate(
+                &cm,
+                base,
+                span,
+                &parse_error(span, message),
+            )));
+        }
+    };
     let recovered = parser.take_errors();
     let program = match (parsed, recovered.into_iter().next()) {
         (Ok(program), None) => program,
@@ -205,6 +217,15 @@ pub fn parse(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
     })
 }
 
+/// A plan that found invalid syntax the parser did not report makes the
+/// whole file a parse error (HC101), like one the parser rejects.
+fn refuse_unparsable(parsed: &Parsed, plan: &Plan) -> Result<(), Box<Located>> {
+    match plan.diagnostics.iter().find(|d| d.code == Code::ParseError) {
+        Some(diagnostic) => Err(Box::new(parsed.locate(diagnostic))),
+        None => Ok(()),
+    }
+}
+
 fn parse_error(span: Span, message: String) -> Diagnostic {
     Diagnostic {
         code: Code::ParseError,
@@ -215,6 +236,41 @@ fn parse_error(span: Span, message: String) -> Diagnostic {
         help: "fix the syntax error; nothing was transformed".into(),
         related: None,
     }
+}
+
+thread_local! {
+    /// Set while the parser runs: a panic then is reported as a parse error.
+    static PARSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs the parser, turning a panic inside it (an SWC bug on some inputs,
+/// e.g. `<a:b.c>`) into an error message instead of a crash.
+fn catch_parser_panic<T>(parse: impl FnOnce() -> T) -> Result<T, String> {
+    PARSING.with(|p| p.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse));
+    PARSING.with(|p| p.set(false));
+    result.map_err(|payload| panic_message(payload.as_ref()))
+}
+
+/// The text of a panic payload.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+/// Installs a panic hook that stays silent for parser panics (they are
+/// reported as HC101 diagnostics) and defers to the previous hook otherwise.
+/// For binaries; call once at start-up.
+pub fn quiet_parser_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !PARSING.with(|p| p.get()) {
+            previous(info);
+        }
+    }));
 }
 
 /// Runs `f` with SWC's globals set (marks and syntax contexts need them).
@@ -237,6 +293,7 @@ pub fn transform_with(
     with_globals(|| {
         let mut parsed = parse(source, filename)?;
         let plan = analyze(&parsed.program, options, parsed.unresolved_mark);
+        refuse_unparsable(&parsed, &plan)?;
         rewrite_ast::apply(&mut parsed.program, &plan);
         Ok(finish(parsed, &plan, emit))
     })
@@ -268,6 +325,7 @@ pub fn transform_text_with(
     with_globals(|| {
         let parsed = parse(text, filename)?;
         let plan = analyze(&parsed.program, options, parsed.unresolved_mark);
+        refuse_unparsable(&parsed, &plan)?;
         let source_text = rewrite_text::SourceText {
             text,
             base: BytePos(parsed.base),
@@ -296,7 +354,7 @@ pub fn reformat(source: &str, filename: &str) -> Result<String, Box<Located>> {
         parsed
             .program
             .visit_mut_with(&mut fixer(Some(&parsed.comments)));
-        parsed.program.visit_mut_with(&mut ParenthesizeTsOperands);
+        parsed.program.visit_mut_with(&mut RestoreParentheses);
         Ok(print(&parsed))
     })
 }
@@ -311,7 +369,7 @@ fn finish(mut parsed: Parsed, plan: &Plan, emit: Emit) -> Output {
     parsed
         .program
         .visit_mut_with(&mut fixer(Some(&parsed.comments)));
-    parsed.program.visit_mut_with(&mut ParenthesizeTsOperands);
+    parsed.program.visit_mut_with(&mut RestoreParentheses);
     let (code, source_map) = if emit.source_map {
         let (code, map) = print_with_map(&parsed);
         (code, Some(map))
@@ -371,44 +429,6 @@ impl SourceMapGenConfig for InlineSources {
 
     fn inline_sources_content(&self, _: &FileName) -> bool {
         true
-    }
-}
-
-/// Puts back the parentheses SWC's `fixer` drops around a low-precedence
-/// operand of `!` and `<T>` instantiation: `(() => f())!` would otherwise print
-/// as `() => f()!`, a different program (and an inline arrow on the next run).
-struct ParenthesizeTsOperands;
-
-impl VisitMut for ParenthesizeTsOperands {
-    fn visit_mut_expr(&mut self, expr: &mut Expr) {
-        expr.visit_mut_children_with(self);
-        let operand = match expr {
-            Expr::TsNonNull(e) => &mut e.expr,
-            Expr::TsInstantiation(e) => &mut e.expr,
-            _ => return,
-        };
-        let low_precedence = matches!(
-            &**operand,
-            Expr::Arrow(_)
-                | Expr::Assign(_)
-                | Expr::Cond(_)
-                | Expr::Seq(_)
-                | Expr::Yield(_)
-                | Expr::Bin(_)
-                | Expr::Unary(_)
-                | Expr::Update(_)
-                | Expr::Await(_)
-                | Expr::TsAs(_)
-                | Expr::TsSatisfies(_)
-                | Expr::TsTypeAssertion(_)
-        );
-        if low_precedence {
-            let inner = operand.take();
-            **operand = Expr::Paren(ParenExpr {
-                span: inner.span(),
-                expr: inner,
-            });
-        }
     }
 }
 

@@ -35,6 +35,8 @@ pub mod names;
 pub mod options;
 mod patterns;
 pub mod plan;
+#[cfg(feature = "driver")]
+mod print_fixes;
 pub mod rewrite_ast;
 pub mod rewrite_text;
 pub mod scope_index;

@@ -34,7 +34,7 @@ use swc_core::{
 use crate::{
     capture_tree::CaptureTree,
     captures::{ArrowScan, ParamFacts},
-    detect::{has_handler, AttributeRule},
+    detect::{first_look, AttributeRule},
     diagnostics::{self, Diagnostic},
     helper_import::{self, HelperPlan},
     names::fresh_name,
@@ -95,7 +95,11 @@ pub struct Rewrite {
 /// Analyses a resolved program. Never mutates it.
 pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> Plan {
     let rule = AttributeRule::new(options);
-    if !has_handler(program, &rule) {
+    let look = first_look(program, &rule);
+    if let Some(span) = look.invalid {
+        return invalid_program(span);
+    }
+    if !look.has_handler {
         return Plan::default();
     }
     let bases = [
@@ -103,6 +107,9 @@ pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> P
         options.namespace_name.as_str(),
     ];
     let index = ScopeIndex::build(program, &rule, unresolved_mark, &bases);
+    if let Some(span) = index.invalid {
+        return invalid_program(span);
+    }
     let mut plan = Plan::default();
     for site in &index.handlers {
         let (rewrite, diagnostics) = plan_handler(site, &index, options);
@@ -119,6 +126,15 @@ pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> P
         plan.helper = Some(helper_import::plan(program, options, &index));
     }
     plan
+}
+
+/// A program holding an invalid node is not transformed at all (printing it
+/// would give code that does not parse).
+fn invalid_program(span: Span) -> Plan {
+    Plan {
+        diagnostics: vec![diagnostics::invalid_syntax(span)],
+        ..Plan::default()
+    }
 }
 
 fn plan_handler(

@@ -134,6 +134,8 @@ pub struct ScopeIndex {
     /// Identifier names in the module (bindings, references, labels) that
     /// could collide with a fresh helper name.
     pub names: NameSet,
+    /// An invalid node left by the parser's error recovery.
+    pub invalid: Option<Span>,
 }
 
 impl ScopeIndex {
@@ -335,6 +337,10 @@ impl Visit for Walker<'_> {
 
     fn visit_ident(&mut self, ident: &Ident) {
         self.index.names.note(&ident.sym);
+    }
+
+    fn visit_invalid(&mut self, invalid: &Invalid) {
+        self.index.invalid.get_or_insert(invalid.span);
     }
 
     fn visit_ts_module_decl(&mut self, decl: &TsModuleDecl) {

@@ -119,3 +119,54 @@ fn text_back_end_source_map_maps_original_tokens_to_themselves() {
         (out_line as u32, col as u32)
     );
 }
+
+#[test]
+fn a_parser_panic_is_a_parse_error_not_a_crash() {
+    // swc_ecma_parser 47 hits `unreachable!` on a namespaced member tag.
+    let source = "export const A = () => <a:b.c onClick={() => go()} />;\n";
+    for result in [
+        driver::transform(source, "a.tsx", &Options::default()),
+        driver::transform_text(source, "a.tsx", &Options::default()),
+    ] {
+        let error = result.unwrap_err();
+        assert_eq!(error.code, Code::ParseError);
+        assert!(error.message.contains("parser crashed"), "{error}");
+    }
+}
+
+#[test]
+fn invalid_nodes_left_by_parser_recovery_refuse_the_file() {
+    // The parser accepts this without an error but leaves an Invalid node.
+    let source = "export function U({ u }) {\n  return <b onClick={async <T,>(e: T) => { a<void>r; }} />;\n}\n";
+    for result in [
+        driver::transform(source, "a.tsx", &Options::default()),
+        driver::transform_text(source, "a.tsx", &Options::default()),
+    ] {
+        let error = result.unwrap_err();
+        assert_eq!(error.code, Code::ParseError, "{error}");
+        assert_eq!(error.line, 2, "{error}");
+    }
+}
+
+#[test]
+fn the_printer_keeps_parentheses_a_callee_or_member_object_needs() {
+    let source = "export function Odd({ save, s }) {\n  const make = () => (<b onClick={() => save()} />).props;\n  const t = (<i />)`x`;\n  return <i onClick={() => save(make, () => (s.n++)?.(), (<b />)())}>{(<></>)[\"type\"]}</i>;\n}\n";
+    let first = transform(source);
+    assert_eq!(first.rewritten, 2);
+    for needed in [
+        "(<b onClick=",
+        "(<i/>)`x`",
+        "(s.n++)?.()",
+        "(<b/>)()",
+        "(<></>)[\"type\"]",
+    ] {
+        assert!(
+            first.code.contains(needed),
+            "missing {needed}:\n{}",
+            first.code
+        );
+    }
+    // The printed program parses, and a second run changes nothing.
+    let second = transform(&first.code);
+    assert_eq!(second.code, first.code);
+}

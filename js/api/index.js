@@ -146,6 +146,7 @@ export function transformSync(code, options = {}) {
   const flags = (sourceMap ? FLAG_SOURCE_MAP : 0) | (output === "print" ? FLAG_REPRINT : 0);
   const result = call(code, String(filename), JSON.stringify(transformOptions), flags);
   if (result === STACK_EXHAUSTED) return tooDeep(code);
+  if (result.crashed !== undefined) return crashed(code, result.crashed);
   if (result.error) {
     const error = new Error(result.error.message);
     error.code = result.error.code;
@@ -179,8 +180,7 @@ function call(code, filename, optionsJson, flags) {
     const panic = readPanicMessage(ex);
     reset();
     if (isStackOverflow(cause)) return STACK_EXHAUSTED;
-    const why = panic || String(cause?.message ?? cause);
-    throw new Error(`handler-closures: internal error while transforming ${filename}: ${why}`, { cause });
+    return { crashed: panic || String(cause?.message ?? cause) };
   }
   for (const [ptr, len] of args) ex.hc_free(ptr, len);
   const len = new DataView(ex.memory.buffer).getUint32(out, true);
@@ -216,6 +216,36 @@ function tooDeep(code) {
         message: "the file does not parse: it is nested too deeply for the wasm module (the JavaScript engine's stack ran out)",
         label: "nested too deeply",
         help: "reduce the nesting, or raise the engine's stack size (node --stack-size=...); nothing was transformed",
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      },
+    ],
+    rewritten: 0,
+  };
+}
+
+/**
+ * The module trapped (a panic: wasm aborts). SWC's parser panics on a few
+ * inputs (e.g. `<a:b.c>`): that file does not parse (HC101). Anything else is
+ * a bug in the transform (HC102). Either way the file comes back unchanged;
+ * the API only throws for invalid options.
+ */
+function crashed(code, why) {
+  const parser = /swc_ecma_parser|parser\//.test(why);
+  return {
+    code,
+    map: null,
+    diagnostics: [
+      {
+        code: parser ? "HC101" : "HC102",
+        severity: "error",
+        message: parser
+          ? `the file does not parse: SWC's parser crashed on it (${why})`
+          : `internal error: the transform crashed on this file (${why}); it was left as it is`,
+        label: parser ? "parser crash" : "internal error",
+        help: parser ? "fix or simplify the syntax; nothing was transformed" : "please report it with the file; nothing was transformed",
         line: 1,
         column: 1,
         endLine: 1,

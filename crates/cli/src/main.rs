@@ -106,6 +106,7 @@ enum Mode {
 }
 
 fn main() -> ExitCode {
+    driver_quiet_parser_panics();
     let cli = Cli::parse();
     let mode = match usage(&cli) {
         Ok(mode) => mode,
@@ -130,6 +131,11 @@ fn main() -> ExitCode {
         Mode::Print => print_one(&cli, &options),
         Mode::Codemod => codemod(&cli, &options),
     }
+}
+
+/// Parser panics are reported as HC101 diagnostics; no panic message on stderr.
+fn driver_quiet_parser_panics() {
+    handler_closures::driver::quiet_parser_panics();
 }
 
 /// Checks the combination of paths and flags.

@@ -94,3 +94,33 @@ fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
     let mut rest = haystack.iter();
     needle.iter().all(|b| rest.any(|h| h == b))
 }
+
+#[test]
+fn refused_handlers_name_file_and_position_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 50, 2);
+    let output = Command::cargo_bin("handler-closures")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["--write", "."])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(output).unwrap();
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("error[HC001]"))
+        .collect();
+    assert_eq!(errors.len(), 2, "{stderr}");
+    for line in errors {
+        let location = line.split(": error").next().unwrap();
+        let parts: Vec<&str> = location.rsplitn(3, ':').collect();
+        assert!(parts[2].ends_with(".tsx"), "{line}");
+        assert!(
+            parts[0].parse::<usize>().is_ok() && parts[1].parse::<usize>().is_ok(),
+            "{line}"
+        );
+    }
+}

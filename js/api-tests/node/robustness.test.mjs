@@ -94,6 +94,24 @@ test("pathological nesting is a HC101 diagnostic and the module keeps working", 
   assert.equal(transformSync(nested).rewritten, 1);
 });
 
+test("inputs that crash SWC's parser or leave invalid nodes are HC101 diagnostics, not throws", () => {
+  // swc_ecma_parser panics on a namespaced member tag (the module traps).
+  const crash = "export const A = () => <a:b.c onClick={() => go()} />;\n";
+  const crashed = transformSync(crash, { filename: "a.tsx" });
+  assert.equal(crashed.code, crash);
+  assert.deepEqual(crashed.diagnostics.map((d) => d.code), ["HC101"]);
+  assert.match(crashed.diagnostics[0].message, /parser crashed/);
+  // The parser accepts this but leaves an Invalid node.
+  const invalid = "export function U({ u }) {\n  return <b onClick={async <T,>(e: T) => { a<void>r; }} />;\n}\n";
+  for (const output of ["splice", "print"]) {
+    const result = transformSync(invalid, { filename: "u.tsx", output });
+    assert.equal(result.code, invalid);
+    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.line]), [["HC101", 2]]);
+  }
+  // The module keeps working afterwards.
+  assert.equal(transformSync("<b onClick={() => go()} />", { filename: "b.tsx" }).rewritten, 1);
+});
+
 test("init() with bad input rejects and keeps the loaded module", async () => {
   await assert.rejects(init(new Uint8Array([0, 97, 115, 109, 9, 9])), WebAssembly.CompileError);
   await assert.rejects(init(Promise.resolve(new Response("nope", { status: 404 }))), /HTTP 404/);
