@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project: formatting and lints, the Rust suites
-# (unit, golden fixtures, driver, CLI), then the host end-to-end matrix.
+# (unit, golden fixtures, driver, CLI), the host end-to-end matrix, the
+# standalone wasm module, then the behaviour verification (execution
+# equivalence, generated programs, fuzzing, real code; bounded).
 # Installs what it needs (rustup components and targets, npm packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,7 @@ done_phase "toolchain"
 
 phase "fmt + clippy"
 cargo fmt --all -- --check
+(cd fuzz && cargo fmt --all -- --check)
 cargo clippy --workspace --all-targets --locked -- -D warnings
 done_phase "fmt + clippy"
 
@@ -37,4 +40,8 @@ done_phase "host end-to-end"
 phase "standalone wasm module (JS API, esbuild, Deno, browser)"
 bash js/api-tests/run.sh
 done_phase "standalone wasm module"
+
+phase "verification (execution equivalence, generated programs, fuzzing, real code)"
+bash scripts/verify.sh
+done_phase "verification"
 echo "all tests passed"

@@ -49,6 +49,8 @@ pub enum Code {
     LexicalContext,
     /// A local function is captured and `localCallables` is `"error"`.
     LocalCallable,
+    /// The file is a script: the helper import would make it a module.
+    ScriptFile,
     /// The options are invalid.
     InvalidOptions,
     /// The file does not parse.
@@ -68,6 +70,7 @@ impl Code {
             Code::DirectEval => "HC006",
             Code::LexicalContext => "HC007",
             Code::LocalCallable => "HC008",
+            Code::ScriptFile => "HC009",
             Code::InvalidOptions => "HC100",
             Code::ParseError => "HC101",
             Code::InternalError => "HC102",
@@ -75,7 +78,7 @@ impl Code {
     }
 
     /// Every code, in order (for documentation and summaries).
-    pub const ALL: [Code; 11] = [
+    pub const ALL: [Code; 12] = [
         Code::WriteToCapture,
         Code::ReassignedAfterRender,
         Code::NotYetInitialized,
@@ -84,6 +87,7 @@ impl Code {
         Code::DirectEval,
         Code::LexicalContext,
         Code::LocalCallable,
+        Code::ScriptFile,
         Code::InvalidOptions,
         Code::ParseError,
         Code::InternalError,
@@ -291,5 +295,19 @@ pub fn local_callable(span: Span, name: &str) -> Diagnostic {
         ),
         "captures a local function",
         "move the function to module level, or set `localCallables` to \"capture\"",
+    )
+}
+
+#[cold]
+pub fn script_file(span: Span) -> Diagnostic {
+    error(
+        Code::ScriptFile,
+        span,
+        "handler left as written: this file is a script (no import or export), and the \
+         `handler` import the rewrite needs would make it a module, which runs differently \
+         (strict mode, module scope for top-level names, reserved `await`)"
+            .into(),
+        "in a script",
+        "make the file a module (add an import, or `export {}`) if it is meant to be one",
     )
 }

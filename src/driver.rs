@@ -32,6 +32,7 @@ use swc_core::{
 use crate::{
     diagnostics::{Code, Diagnostic, Severity},
     plan::{analyze, Plan},
+    print_comments::KeepGapComments,
     print_fixes::RestoreParentheses,
     rewrite_ast, rewrite_text, Options,
 };
@@ -351,10 +352,7 @@ pub fn transform_text_with(
 pub fn reformat(source: &str, filename: &str) -> Result<String, Box<Located>> {
     with_globals(|| {
         let mut parsed = parse(source, filename)?;
-        parsed
-            .program
-            .visit_mut_with(&mut fixer(Some(&parsed.comments)));
-        parsed.program.visit_mut_with(&mut RestoreParentheses);
+        prepare_for_print(&mut parsed);
         Ok(print(&parsed))
     })
 }
@@ -366,10 +364,7 @@ pub fn reformat(source: &str, filename: &str) -> Result<String, Box<Located>> {
 /// intrinsic JSX tag (`section`) or a `declare global` declaration.
 fn finish(mut parsed: Parsed, plan: &Plan, emit: Emit) -> Output {
     let diagnostics = plan.diagnostics.iter().map(|d| parsed.locate(d)).collect();
-    parsed
-        .program
-        .visit_mut_with(&mut fixer(Some(&parsed.comments)));
-    parsed.program.visit_mut_with(&mut RestoreParentheses);
+    prepare_for_print(&mut parsed);
     let (code, source_map) = if emit.source_map {
         let (code, map) = print_with_map(&parsed);
         (code, Some(map))
@@ -382,6 +377,20 @@ fn finish(mut parsed: Parsed, plan: &Plan, emit: Emit) -> Output {
         rewritten: plan.rewrites().count(),
         source_map,
     }
+}
+
+/// Keeps what SWC's printing would lose (comments in gaps the printer never
+/// visits), then parenthesizes with `fixer` and restores the parentheses it
+/// drops although they are needed.
+fn prepare_for_print(parsed: &mut Parsed) {
+    parsed.program.visit_mut_with(&mut KeepGapComments {
+        comments: &parsed.comments,
+        cm: &parsed.cm,
+    });
+    parsed
+        .program
+        .visit_mut_with(&mut fixer(Some(&parsed.comments)));
+    parsed.program.visit_mut_with(&mut RestoreParentheses);
 }
 
 /// Prints a program with its comments, as SWC's own tests do.

@@ -36,6 +36,8 @@ pub mod options;
 mod patterns;
 pub mod plan;
 #[cfg(feature = "driver")]
+mod print_comments;
+#[cfg(feature = "driver")]
 mod print_fixes;
 pub mod rewrite_ast;
 pub mod rewrite_text;

@@ -110,9 +110,15 @@ pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> P
     if let Some(span) = index.invalid {
         return invalid_program(span);
     }
+    // A script has no import, so any rewrite would add one and turn the file
+    // into a module, which runs differently: such handlers are kept as written.
+    let is_script = matches!(program, Program::Script(_));
     let mut plan = Plan::default();
     for site in &index.handlers {
-        let (rewrite, diagnostics) = plan_handler(site, &index, options);
+        let (mut rewrite, mut diagnostics) = plan_handler(site, &index, options);
+        if is_script && rewrite.take().is_some() {
+            diagnostics = vec![diagnostics::script_file(site.scan.arrow_span)];
+        }
         plan.diagnostics.extend(diagnostics);
         plan.handlers.push(HandlerPlan {
             attr_name: site.attr_name.clone(),

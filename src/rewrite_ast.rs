@@ -315,15 +315,7 @@ fn apply_import(program: &mut Program, edit: &ImportEdit) {
                 with: None,
                 phase: ImportPhase::Evaluation,
             }));
-            if let Program::Script(script) = program {
-                // A script gains module syntax with its import.
-                let script = script.take();
-                *program = Program::Module(Module {
-                    span: script.span,
-                    body: script.body.into_iter().map(ModuleItem::Stmt).collect(),
-                    shebang: script.shebang,
-                });
-            }
+            // A script's plan rewrites nothing (HC009), so this is a module.
             if let Program::Module(module) = program {
                 let index = (*index).min(module.body.len());
                 module.body.insert(index, decl);

@@ -170,3 +170,66 @@ fn the_printer_keeps_parentheses_a_callee_or_member_object_needs() {
     let second = transform(&first.code);
     assert_eq!(second.code, first.code);
 }
+
+#[test]
+fn the_printer_keeps_parentheses_around_type_assertions_and_object_bodies() {
+    let source = "const make = (l: string) => ({ l }) as any;\nconst sat = () => ({ a: 1 }).a satisfies number;\nexport function A({ s, save }) {\n  return <b onClick={() => save(make(\"en\"), \"k\" in ((s as any) + 1), -(s.n as number))} />;\n}\n";
+    let first = transform(source);
+    assert_eq!(first.rewritten, 1);
+    for needed in [
+        "(l: string)=>({\n",
+        "()=>({\n",
+        "\"k\" in (s as any) + 1",
+        "-(s.n as number)",
+    ] {
+        assert!(
+            first.code.contains(needed),
+            "missing {needed}:\n{}",
+            first.code
+        );
+    }
+    let second = transform(&first.code);
+    assert_eq!(second.code, first.code);
+}
+
+#[test]
+fn a_script_is_left_as_it_is_because_the_import_would_make_it_a_module() {
+    // No import or export: a script. `await` is a plain name here and would be
+    // reserved in a module; top-level names would leave the global scope.
+    let script = "function await(x) { return x; }\nfunction A({ s }) { return <b onClick={() => s.go(await(1))} />; }\nrender(<i onClick={() => go()} />);\n";
+    for output in [
+        transform(script),
+        driver::transform_text(script, "test.tsx", &Options::default()).unwrap(),
+    ] {
+        assert_eq!(output.rewritten, 0);
+        assert!(!output.code.contains("import"), "{}", output.code);
+        let codes: Vec<_> = output.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::ScriptFile, Code::ScriptFile]);
+        assert_eq!(output.diagnostics[0].line, 2);
+    }
+    // The same file as a module is rewritten.
+    let module = format!("export {{}};\n{}", script.replace("await", "wait"));
+    let output = driver::transform_text(&module, "test.tsx", &Options::default()).unwrap();
+    assert_eq!(output.rewritten, 2);
+    assert!(output.diagnostics.is_empty(), "{:?}", output.diagnostics);
+}
+
+#[test]
+fn comments_after_an_equals_sign_or_a_comma_survive_printing() {
+    let source = "export function A({ s, props }) {\n  const v = // first\n    // second\n    s.n;\n  let w;\n  w = /* third */ // fourth\n    s.m;\n  const { a,\n    // fifth\n    b } = props;\n  return <b title=\"t\" // sixth\n    onClick={() => s.go(v, w, a, b)} />;\n}\n";
+    let first = transform(source);
+    for comments in [
+        "// first\n    // second\n",
+        "/* third */ // fourth\n",
+        "// fifth\n",
+        "// sixth\n",
+    ] {
+        assert!(
+            first.code.contains(comments),
+            "lost {comments}:\n{}",
+            first.code
+        );
+    }
+    let second = transform(&first.code);
+    assert_eq!(second.code, first.code);
+}

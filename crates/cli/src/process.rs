@@ -149,8 +149,10 @@ pub fn process_source(
     let changed = output.code != source;
     if changed {
         // The text back end only inserts; a result that does not parse
-        // would be a bug, and must never reach the disk.
-        if let Err(error) = driver::with_globals(|| driver::parse(&output.code, &name).map(|_| ()))
+        // would be a bug, and must never reach the disk. (Syntax only: the
+        // resolver cannot fail.)
+        if let Err(error) =
+            driver::with_globals(|| driver::parse_syntax(&output.code, &name).map(|_| ()))
         {
             return FileReport::failed(
                 name,

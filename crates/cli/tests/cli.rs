@@ -61,7 +61,7 @@ fn refused_handlers_print_the_file_and_exit_2() {
 
 #[test]
 fn warnings_go_to_stderr_with_exit_0() {
-    let source = "class C { render() { return <b onClick={() => this.go()} />; } }\n";
+    let source = "export class C { render() { return <b onClick={() => this.go()} />; } }\n";
     cli()
         .arg("-")
         .write_stdin(source)
@@ -70,7 +70,7 @@ fn warnings_go_to_stderr_with_exit_0() {
         .stdout(predicate::str::contains(
             "handler((event, params) => this.go())({})",
         ))
-        .stderr(predicate::str::contains("stdin.tsx:1:47: warning[HC007]"));
+        .stderr(predicate::str::contains("stdin.tsx:1:54: warning[HC007]"));
 }
 
 #[test]
@@ -336,4 +336,18 @@ fn json_report_follows_the_schema() {
     assert_eq!(refused["diagnostics"][0]["code"], "HC001");
     assert_eq!(refused["diagnostics"][0]["line"], 4);
     assert_eq!(refused["diagnostics"][0]["column"], 23);
+}
+
+#[test]
+fn a_script_is_printed_as_written_with_an_error_per_handler() {
+    let source = "render(<b onClick={() => go()} />);\n";
+    cli()
+        .arg("-")
+        .write_stdin(source)
+        .assert()
+        .code(2)
+        .stdout(source)
+        .stderr(predicate::str::starts_with(
+            "stdin.tsx:1:20: error[HC009]: handler left as written: this file is a script",
+        ));
 }

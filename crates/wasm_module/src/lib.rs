@@ -280,7 +280,7 @@ mod tests {
 
     #[test]
     fn transforms_and_reports_with_one_based_positions() {
-        let source = "function C({ s }) {\n  let n = 0;\n  return <b onClick={() => s.go()} onKey={() => n++} />;\n}\n";
+        let source = "export function C({ s }) {\n  let n = 0;\n  return <b onClick={() => s.go()} onKey={() => n++} />;\n}\n";
         let result = parse(&transform_json(source, "C.tsx", "{}", true, Output::Splice));
         let code = result["code"].as_str().unwrap();
         assert!(
@@ -346,7 +346,11 @@ mod tests {
 
     #[test]
     fn abi_round_trip() {
-        let args = ["<b onClick={() => go()} />", "a.jsx", "null"];
+        let args = [
+            "export default <b onClick={() => go()} />;",
+            "a.jsx",
+            "null",
+        ];
         let bufs: Vec<(*mut u8, usize)> = args
             .iter()
             .map(|a| {

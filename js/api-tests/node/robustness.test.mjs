@@ -52,7 +52,7 @@ test("garbage never throws", () => {
 });
 
 test("the extension picks the syntax: JSX in a .ts file does not parse, in .js it does", () => {
-  const source = "function A({ s }) { return <b onClick={() => s.go()} />; }";
+  const source = "export function A({ s }) { return <b onClick={() => s.go()} />; }";
   assert.equal(transformSync(source, { filename: "a.ts" }).diagnostics[0]?.code, "HC101");
   assert.equal(transformSync(source, { filename: "a.js" }).rewritten, 1);
   assert.equal(transformSync("let a = <T,>(x: T) => x;", { filename: "a.ts" }).diagnostics.length, 0);
@@ -87,10 +87,10 @@ test("pathological nesting is a HC101 diagnostic and the module keeps working", 
   assert.equal(result.diagnostics[0].code, "HC101");
   assert.match(result.diagnostics[0].message, /nested too deeply/);
   assert.ok(isInitialized());
-  const after = transformSync("function A({ s }) { return <b onClick={() => s.go()} />; }");
+  const after = transformSync("export function A({ s }) { return <b onClick={() => s.go()} />; }");
   assert.equal(after.rewritten, 1);
   // Realistic nesting is far below the limit.
-  const nested = `function A({ s }) { return ${"<div>".repeat(300)}<b onClick={() => s.go()} />${"</div>".repeat(300)}; }`;
+  const nested = `export function A({ s }) { return ${"<div>".repeat(300)}<b onClick={() => s.go()} />${"</div>".repeat(300)}; }`;
   assert.equal(transformSync(nested).rewritten, 1);
 });
 
@@ -109,14 +109,14 @@ test("inputs that crash SWC's parser or leave invalid nodes are HC101 diagnostic
     assert.deepEqual(result.diagnostics.map((d) => [d.code, d.line]), [["HC101", 2]]);
   }
   // The module keeps working afterwards.
-  assert.equal(transformSync("<b onClick={() => go()} />", { filename: "b.tsx" }).rewritten, 1);
+  assert.equal(transformSync("export default <b onClick={() => go()} />;", { filename: "b.tsx" }).rewritten, 1);
 });
 
 test("init() with bad input rejects and keeps the loaded module", async () => {
   await assert.rejects(init(new Uint8Array([0, 97, 115, 109, 9, 9])), WebAssembly.CompileError);
   await assert.rejects(init(Promise.resolve(new Response("nope", { status: 404 }))), /HTTP 404/);
   await assert.rejects(init(42), TypeError);
-  assert.equal(transformSync("<a onClick={() => go()} />").rewritten, 1);
+  assert.equal(transformSync("export default <a onClick={() => go()} />;").rewritten, 1);
 });
 
 test("a 10 MB file is transformed", () => {

@@ -1,0 +1,109 @@
+// Self-tests of the execution harness: it must tell apart a correct rewrite
+// from the wrong rewrites a transform could plausibly make. Each case pairs a
+// module with a hand-written transformed version; "same" cases must compare
+// equal, "wrong" cases must be reported.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { compile, execute, diffTranscripts, checkModule } from "./lib/harness.mjs";
+import { PROPS } from "./lib/generate.mjs";
+
+function compare(original, transformed, scenario = {}) {
+  const a = execute(compile(original), scenario);
+  const b = execute(compile(transformed), scenario);
+  return { diff: diffTranscripts(a.transcript, b.transcript), a, b };
+}
+
+const HELPER = `import { handler } from "commontools";\n`;
+
+const cases = [
+  {
+    name: "a correct rewrite compares equal",
+    expect: "same",
+    original: `export function C({ state }) { return <b onClick={() => state.counter.set(state.counter.get() + 1)} />; }`,
+    transformed: `${HELPER}export function C({ state }) { return <b onClick={handler((event, { state }) => state.counter.set(state.counter.get() + 1))({ state: { counter: state.counter } })} />; }`,
+  },
+  {
+    name: "a written path captured as a value (the write lands on a copy)",
+    expect: "wrong",
+    original: `export function C({ state, log }) { return <b onClick={() => { state.count++; log(state.count); }} />; }`,
+    transformed: `${HELPER}export function C({ state, log }) { return <b onClick={handler((event, { state, log }) => { state.count++; log(state.count); })({ state: { count: state.count }, log })} />; }`,
+  },
+  {
+    name: "a callee's method captured without its object (this is lost)",
+    expect: "wrong",
+    props: PROPS,
+    original: `export function C({ state }) { return <b onClick={() => state.count.set(5)} />; }`,
+    transformed: `${HELPER}export function C({ state }) { return <b onClick={handler((event, { state }) => state.count.set(5))({ state: { count: { set: state.count.set } } })} />; }`,
+  },
+  {
+    name: "a let reassigned after the JSX captured at render (HC002 not reported)",
+    expect: "wrong",
+    original: `export function C({ online }) { let label = "off"; const b = <b onClick={() => alert(label)} />; if (online) label = "on"; return b; }`,
+    transformed: `${HELPER}export function C({ online }) { let label = "off"; const b = <b onClick={handler((event, { label }) => alert(label))({ label })} />; if (online) label = "on"; return b; }`,
+  },
+  {
+    name: "a path captured past ?. (throws at render)",
+    expect: "wrong",
+    props: PROPS,
+    original: `export function C({ data, log }) { return <b onClick={() => log(data.maybe?.x)} />; }`,
+    transformed: `${HELPER}export function C({ data, log }) { return <b onClick={handler((event, { data, log }) => log(data.maybe?.x))({ data: { maybe: { x: data.maybe.x } }, log })} />; }`,
+  },
+  {
+    name: "a module-level let captured (writes land on a copy)",
+    expect: "wrong",
+    original: `let clicks = 0; export function C({ log }) { return <b onClick={() => { clicks++; log(clicks); }} />; }`,
+    transformed: `${HELPER}let clicks = 0; export function C({ log }) { return <b onClick={handler((event, { clicks, log }) => { clicks++; log(clicks); })({ clicks, log })} />; }`,
+  },
+  {
+    name: "the synthesized event parameter shadows the global event the body reads",
+    expect: "wrong",
+    original: `export function C({ log }) { return <b onClick={() => log(event)} />; }`,
+    transformed: `${HELPER}export function C({ log }) { return <b onClick={handler((event, { log }) => log(event))({ log })} />; }`,
+  },
+  {
+    name: "a capture declared after the JSX (temporal dead zone at render)",
+    expect: "wrong",
+    original: `export function C({ log }) { const b = <b onClick={() => log(late)} />; const late = 1; return b; }`,
+    transformed: `${HELPER}export function C({ log }) { const b = <b onClick={handler((event, { log, late }) => log(late))({ log, late })} />; const late = 1; return b; }`,
+  },
+  {
+    name: "an async handler's settled value is compared",
+    expect: "wrong",
+    original: `export function C({ log }) { return <b onClick={async () => { await null; log(1); return 2; }} />; }`,
+    transformed: `${HELPER}export function C({ log }) { return <b onClick={handler(async (event, { log }) => { await null; log(1); return 3; })({ log })} />; }`,
+  },
+  {
+    name: "a nested handler (created during an event) is fired too",
+    expect: "wrong",
+    original: `export function C({ dialog, log }) { return <b onClick={() => dialog.show(<i onClick={() => log(1)} />)} />; }`,
+    transformed: `${HELPER}export function C({ dialog, log }) { return <b onClick={handler((event, { dialog, log }) => dialog.show(<i onClick={() => log(2)} />))({ dialog, log })} />; }`,
+  },
+  {
+    name: "handlers in .map callbacks and render props are fired",
+    expect: "wrong",
+    original: `export function C({ items, remove }) { return <ul>{items.map((item) => <li onClick={() => remove(item.id)} />)}</ul>; }`,
+    transformed: `${HELPER}export function C({ items, remove }) { return <ul>{items.map((item) => <li onClick={handler((event, { remove, item }) => remove(item.id))({ remove, item: { id: item } })} />)}</ul>; }`,
+  },
+];
+
+for (const c of cases) {
+  test(`harness: ${c.name}`, () => {
+    const { diff, a } = compare(c.original, c.transformed, { props: c.props });
+    assert.ok(a.events > 0, "no handler fired");
+    if (c.expect === "same") assert.equal(diff, null);
+    else assert.notEqual(diff, null, "the harness did not see the difference");
+  });
+}
+
+test("harness: a program that never stops is cut off by the step time limit", () => {
+  const js = compile(`export function C() { return <b onClick={() => { while (true) {} }} />; }`);
+  const r = execute(js, { stepTimeout: 200 });
+  assert.ok(r.transcript.some((l) => l.includes("TIMEOUT")));
+});
+
+test("harness: the pipeline check runs the real CLI and finds nothing on a correct module", () => {
+  const r = checkModule(`import { Card } from "./ui";\nexport function C({ state }) { return <Card><b onClick={() => state.n.set(state.n.get() + 1)} /></Card>; }\n`);
+  assert.ok(r.ok, r.message);
+  assert.equal(r.events, 2);
+  assert.match(r.transformed, /handler\(/);
+});

@@ -1,0 +1,116 @@
+// Checks generated programs (generate.mjs) and shrinks failures.
+//
+//   checkProgram(program) -> [] | [{ check, stage, message }]
+//   shrink(program, failure) -> { source, removed, tries }
+//   saveFinding(program, failure, shrunk) -> path under js/exec/findings/
+//
+// Checks, by mode (see generate.mjs):
+//   conforming: paths and roots: parses, idempotent, equivalent
+//   free:       roots: parses, idempotent, equivalent; paths: parses, idempotent
+import { writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { checkModule, selectedBackends } from "./harness.mjs";
+import { renderProgram, removableUnits } from "./generate.mjs";
+
+export const CHECKS = {
+  conforming: [
+    { name: "paths", options: {}, exec: true },
+    { name: "roots", options: { captureMode: "roots" }, exec: true },
+  ],
+  free: [
+    { name: "roots", options: { captureMode: "roots" }, exec: true },
+    { name: "paths", options: {}, exec: false },
+  ],
+};
+
+export function runCheck(source, props, check) {
+  const r = checkModule(source, { options: check.options, props, exec: check.exec, backend: check.backend });
+  if (r.ok) return { ok: true, result: r };
+  return { ok: false, check: check.name, stage: r.stage, message: r.message, result: r };
+}
+
+export function checkProgram(program) {
+  const source = renderProgram(program.tree);
+  const failures = [];
+  const stats = { handlers: 0, events: 0, diagnostics: {} };
+  for (const backend of selectedBackends()) for (const base of CHECKS[program.mode]) {
+    const check = { ...base, name: `${base.name}/${backend}`, backend };
+    const r = runCheck(source, program.props, check);
+    if (!r.ok) failures.push({ check: r.check, stage: r.stage, message: r.message, options: check.options, exec: check.exec, backend });
+    else if (check.exec) {
+      stats.handlers = Math.max(stats.handlers, r.result.handlers);
+      stats.events = Math.max(stats.events, r.result.events);
+    }
+    if (r.result?.diagnostics)
+      for (const d of r.result.diagnostics) stats.diagnostics[d.code] = (stats.diagnostics[d.code] || 0) + 1;
+  }
+  return { source, failures, stats };
+}
+
+// Greedy shrinking: drop removable units (largest first) while the same
+// check still fails at the same stage; repeat until nothing can be dropped.
+export function shrink(program, failure, { maxTries = 400 } = {}) {
+  const check = { name: failure.check, options: failure.options, exec: failure.exec, backend: failure.backend };
+  const stillFails = (disabled) => {
+    const r = runCheck(renderProgram(program.tree, disabled), program.props, check);
+    return !r.ok && r.stage === failure.stage ? r : null;
+  };
+  let disabled = new Set();
+  let tries = 0;
+  let last = null;
+  let changed = true;
+  while (changed && tries < maxTries) {
+    changed = false;
+    const units = removableUnits(program.tree)
+      .filter((u) => !disabled.has(u.id))
+      .sort((a, b) => renderProgram(b).length - renderProgram(a).length);
+    for (const u of units) {
+      if (tries >= maxTries) break;
+      if (isInside(program.tree, u, disabled)) continue;
+      const next = new Set(disabled).add(u.id);
+      tries += 1;
+      const r = stillFails(next);
+      if (r) {
+        disabled = next;
+        last = r;
+        changed = true;
+      }
+    }
+  }
+  return { source: renderProgram(program.tree, disabled), removed: disabled.size, tries, failure: last || failure };
+}
+
+// Whether unit u sits inside an already disabled unit.
+function isInside(tree, u, disabled) {
+  let found = false;
+  const walk = (t, off) => {
+    if (typeof t === "string" || found) return;
+    if (t === u) {
+      found = off;
+      return;
+    }
+    const now = off || disabled.has(t.id);
+    for (const p of t.parts) walk(p, now);
+  };
+  walk(tree, false);
+  return found;
+}
+
+export function saveFinding(dir, program, failure, shrunk) {
+  mkdirSync(dir, { recursive: true });
+  const name = `gen-${program.mode}-${program.seed}-${failure.check.replace("/", "-")}-${failure.stage}.tsx`;
+  const file = join(dir, name);
+  const message = (shrunk.failure.message || "").split("\n").slice(0, 40).map((l) => `// ${l}`).join("\n");
+  const header = [
+    `// Finding from the generated-program check (js/exec/generated.test.mjs).`,
+    `// @options ${JSON.stringify(failure.options)}`,
+    `// @backend ${failure.backend}`,
+    `// @props generated`,
+    `// check: ${failure.check}, stage: ${failure.stage}; seed ${program.seed}, mode ${program.mode}`,
+    `// replay: node js/exec/replay.mjs js/exec/findings/${name}`,
+    message,
+    "",
+  ].join("\n");
+  writeFileSync(file, `${header}\n${shrunk.source}`);
+  return file;
+}
