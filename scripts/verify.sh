@@ -31,28 +31,8 @@ phases=("$@")
 ((${#phases[@]})) || phases=(exec generated fuzz realcode)
 wants() { [[ " ${phases[*]} " == *" $1 "* ]]; }
 
-timings=()
-summary() {
-  local status=$?
-  echo
-  echo "verify timings:"
-  for line in "${timings[@]}"; do echo "  $line"; done
-  ((status == 0)) && echo "verify: all passed" || echo "verify: FAILED (exit $status)"
-}
-trap summary EXIT
-
-# phase NAME COMMAND...: runs COMMAND, records how long it took.
-phase() {
-  local name=$1 start end status=0
-  shift
-  echo
-  echo "==> $name"
-  start=$(date +%s%N)
-  "$@" || status=$?
-  end=$(date +%s%N)
-  timings+=("$(printf '%-44s %7.1fs%s' "$name" "$(((end - start) / 1000000))e-3" "$( ((status)) && echo '  FAILED')")")
-  return "$status"
-}
+source "$root/scripts/lib/phases.sh"
+phases_begin verify
 
 # npm ci unless node_modules already matches package-lock.json.
 npm_ci() {

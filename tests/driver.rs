@@ -148,48 +148,51 @@ fn invalid_nodes_left_by_parser_recovery_refuse_the_file() {
     }
 }
 
-#[test]
-fn the_printer_keeps_parentheses_a_callee_or_member_object_needs() {
-    let source = "export function Odd({ save, s }) {\n  const make = () => (<b onClick={() => save()} />).props;\n  const t = (<i />)`x`;\n  return <i onClick={() => save(make, () => (s.n++)?.(), (<b />)())}>{(<></>)[\"type\"]}</i>;\n}\n";
+/// Prints `source` through the AST back end, checks the output holds every
+/// piece of `expected`, and that a second run changes nothing.
+fn assert_printed_with(source: &str, expected: &[&str]) -> driver::Output {
     let first = transform(source);
-    assert_eq!(first.rewritten, 2);
-    for needed in [
-        "(<b onClick=",
-        "(<i/>)`x`",
-        "(s.n++)?.()",
-        "(<b/>)()",
-        "(<></>)[\"type\"]",
-    ] {
+    for needed in expected {
         assert!(
             first.code.contains(needed),
             "missing {needed}:\n{}",
             first.code
         );
     }
-    // The printed program parses, and a second run changes nothing.
     let second = transform(&first.code);
-    assert_eq!(second.code, first.code);
+    assert_eq!(second.code, first.code, "a second run changed the output");
+    first
+}
+
+#[test]
+fn the_printer_keeps_parentheses_a_callee_or_member_object_needs() {
+    let source = "export function Odd({ save, s }) {\n  const make = () => (<b onClick={() => save()} />).props;\n  const t = (<i />)`x`;\n  return <i onClick={() => save(make, () => (s.n++)?.(), (<b />)())}>{(<></>)[\"type\"]}</i>;\n}\n";
+    let first = assert_printed_with(
+        source,
+        &[
+            "(<b onClick=",
+            "(<i/>)`x`",
+            "(s.n++)?.()",
+            "(<b/>)()",
+            "(<></>)[\"type\"]",
+        ],
+    );
+    assert_eq!(first.rewritten, 2);
 }
 
 #[test]
 fn the_printer_keeps_parentheses_around_type_assertions_and_object_bodies() {
     let source = "const make = (l: string) => ({ l }) as any;\nconst sat = () => ({ a: 1 }).a satisfies number;\nexport function A({ s, save }) {\n  return <b onClick={() => save(make(\"en\"), \"k\" in ((s as any) + 1), -(s.n as number))} />;\n}\n";
-    let first = transform(source);
+    let first = assert_printed_with(
+        source,
+        &[
+            "(l: string)=>({\n",
+            "()=>({\n",
+            "\"k\" in (s as any) + 1",
+            "-(s.n as number)",
+        ],
+    );
     assert_eq!(first.rewritten, 1);
-    for needed in [
-        "(l: string)=>({\n",
-        "()=>({\n",
-        "\"k\" in (s as any) + 1",
-        "-(s.n as number)",
-    ] {
-        assert!(
-            first.code.contains(needed),
-            "missing {needed}:\n{}",
-            first.code
-        );
-    }
-    let second = transform(&first.code);
-    assert_eq!(second.code, first.code);
 }
 
 #[test]
@@ -217,19 +220,13 @@ fn a_script_is_left_as_it_is_because_the_import_would_make_it_a_module() {
 #[test]
 fn comments_after_an_equals_sign_or_a_comma_survive_printing() {
     let source = "export function A({ s, props }) {\n  const v = // first\n    // second\n    s.n;\n  let w;\n  w = /* third */ // fourth\n    s.m;\n  const { a,\n    // fifth\n    b } = props;\n  return <b title=\"t\" // sixth\n    onClick={() => s.go(v, w, a, b)} />;\n}\n";
-    let first = transform(source);
-    for comments in [
-        "// first\n    // second\n",
-        "/* third */ // fourth\n",
-        "// fifth\n",
-        "// sixth\n",
-    ] {
-        assert!(
-            first.code.contains(comments),
-            "lost {comments}:\n{}",
-            first.code
-        );
-    }
-    let second = transform(&first.code);
-    assert_eq!(second.code, first.code);
+    assert_printed_with(
+        source,
+        &[
+            "// first\n    // second\n",
+            "/* third */ // fourth\n",
+            "// fifth\n",
+            "// sixth\n",
+        ],
+    );
 }

@@ -17,28 +17,8 @@ root=$(cd "$here/../.." && pwd)
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/handler-closures-target}
 export DENO_NO_UPDATE_CHECK=1
 
-timings=()
-summary() {
-  local status=$?
-  echo
-  echo "api-tests timings:"
-  for line in "${timings[@]}"; do echo "  $line"; done
-  ((status == 0)) && echo "api-tests: all passed" || echo "api-tests: FAILED (exit $status)"
-}
-trap summary EXIT
-
-# phase NAME COMMAND...: runs COMMAND, records how long it took.
-phase() {
-  local name=$1 start end status=0
-  shift
-  echo
-  echo "==> $name"
-  start=$(date +%s%N)
-  "$@" || status=$?
-  end=$(date +%s%N)
-  timings+=("$(printf '%-34s %7.1fs%s' "$name" "$(((end - start) / 1000000))e-3" "$( ((status)) && echo '  FAILED')")")
-  return "$status"
-}
+source "$root/scripts/lib/phases.sh"
+phases_begin api-tests
 
 echo "node $(node --version), npm $(npm --version)"
 

@@ -22,33 +22,8 @@ else
   tests=(swc-core.test.mjs diagnostics.test.mjs next.test.mjs vite.test.mjs)
 fi
 
-timings=()
-summary() {
-  local status=$?
-  echo
-  echo "e2e timings:"
-  for line in "${timings[@]}"; do echo "  $line"; done
-  ((status == 0)) && echo "e2e: all passed" || echo "e2e: FAILED (exit $status)"
-}
-trap summary EXIT
-
-# phase NAME COMMAND...: runs COMMAND, records how long it took.
-phase() {
-  local name=$1 start end
-  shift
-  echo
-  echo "==> $name"
-  start=$(date +%s%N)
-  if "$@"; then
-    end=$(date +%s%N)
-    timings+=("$(printf '%-28s %7.1fs' "$name" "$(((end - start) / 1000000))e-3")")
-  else
-    local status=$?
-    end=$(date +%s%N)
-    timings+=("$(printf '%-28s %7.1fs  FAILED' "$name" "$(((end - start) / 1000000))e-3")")
-    return "$status"
-  fi
-}
+source "$root/scripts/lib/phases.sh"
+phases_begin e2e
 
 echo "node $(node --version), npm $(npm --version)"
 
