@@ -110,7 +110,7 @@ pub fn scan_arrow(arrow: &ArrowExpr, unresolved_mark: Mark) -> ArrowScan {
                 first_type_ann: arrow.params.first().and_then(type_ann_start),
                 type_params_end: arrow.type_params.as_ref().map(|t| t.span.hi),
             },
-            names: NameSet::new(&["event", "params"]),
+            names: NameSet::new(["event", "params"]),
             ..ArrowScan::default()
         },
         unresolved_mark,

@@ -5,22 +5,24 @@
 use rustc_hash::FxHashSet;
 use swc_core::ecma::atoms::Atom;
 
-/// The names in use that could collide with a fresh name made from one of a
-/// few bases: only names starting with a base are kept (hashing every
+/// The names in use that could collide with a fresh name made from one of
+/// two bases: only names starting with a base are kept (hashing every
 /// identifier of a module would cost more than the rest of the analysis).
+/// Building one allocates nothing (one is built per handler).
 #[derive(Debug, Clone, Default)]
 pub struct NameSet {
-    bases: Vec<String>,
+    bases: [Atom; 2],
     /// The bases' first bytes: most names are rejected on their first byte.
-    first_bytes: Vec<u8>,
+    first_bytes: [u8; 2],
     names: FxHashSet<Atom>,
 }
 
 impl NameSet {
-    pub fn new(bases: &[&str]) -> NameSet {
+    pub fn new(bases: [&str; 2]) -> NameSet {
+        let first = |base: &str| base.bytes().next().unwrap_or(0);
         NameSet {
-            bases: bases.iter().map(|b| b.to_string()).collect(),
-            first_bytes: bases.iter().filter_map(|b| b.bytes().next()).collect(),
+            bases: bases.map(Atom::from),
+            first_bytes: bases.map(first),
             names: FxHashSet::default(),
         }
     }
@@ -36,7 +38,7 @@ impl NameSet {
         if self
             .bases
             .iter()
-            .any(|base| name.starts_with(base.as_str()))
+            .any(|base| !base.is_empty() && name.starts_with(base.as_str()))
         {
             self.names.insert(name.clone());
         }
@@ -67,7 +69,7 @@ mod tests {
 
     #[test]
     fn name_set_keeps_only_names_that_can_collide() {
-        let mut set = NameSet::new(&["event"]);
+        let mut set = NameSet::new(["event", ""]);
         for name in ["event1", "state", "events", "e"] {
             set.note(&Atom::from(name));
         }

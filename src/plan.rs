@@ -106,7 +106,7 @@ pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> P
         options.helper_name.as_str(),
         options.namespace_name.as_str(),
     ];
-    let index = ScopeIndex::build(program, &rule, unresolved_mark, &bases);
+    let index = ScopeIndex::build(program, &rule, unresolved_mark, bases);
     if let Some(span) = index.invalid {
         return invalid_program(span);
     }

@@ -121,7 +121,8 @@ pub struct HandlerSite {
     pub function: FunctionId,
     /// Loops around the attribute, outermost first.
     pub loops: Vec<Span>,
-    pub scan: ArrowScan,
+    /// Boxed: sites are pushed one by one, and a scan is large.
+    pub scan: Box<ArrowScan>,
 }
 
 /// Everything the planner needs to know about a module.
@@ -145,7 +146,7 @@ impl ScopeIndex {
         program: &Program,
         rule: &AttributeRule,
         unresolved_mark: Mark,
-        name_bases: &[&str],
+        name_bases: [&str; 2],
     ) -> ScopeIndex {
         let mut walker = Walker {
             index: ScopeIndex {
@@ -608,7 +609,7 @@ impl Visit for Walker<'_> {
                 attr_span: attr.span,
                 function: self.current_function(),
                 loops: self.loops.clone(),
-                scan: scan_arrow(arrow, self.unresolved_mark),
+                scan: Box::new(scan_arrow(arrow, self.unresolved_mark)),
             };
             self.index.handlers.push(site);
         }

@@ -153,10 +153,12 @@ pub fn process_source(
         // `--check` run shows no output, so it skips this second parse (it
         // costs as much as the first). Syntax only: the resolver cannot fail.
         let shown = job.action == Action::Write || job.keep_output;
-        if let Err(error) = shown
-            .then(|| driver::with_globals(|| driver::parse_syntax(&output.code, &name).map(|_| ())))
-            .unwrap_or(Ok(()))
-        {
+        let reparsed = if shown {
+            driver::with_globals(|| driver::parse_syntax(&output.code, &name).map(|_| ()))
+        } else {
+            Ok(())
+        };
+        if let Err(error) = reparsed {
             return FileReport::failed(
                 name,
                 format!(
