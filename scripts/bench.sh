@@ -26,6 +26,19 @@ HC_BENCH_CORPUS="$corpus" cargo bench --locked --bench transform 2>/dev/null | g
 echo; echo "## 2. codemod: against read + parse of the same tree (goal <= 1.3)"
 python3 scripts/bench-codemod.py "$CARGO_TARGET_DIR/release/handler-closures" "$CARGO_TARGET_DIR/release/examples/parse_floor" "$tree"
 
+# The same on real code, if the verification's pinned UI kits are installed
+# (bash scripts/verify.sh realcode): copied out of node_modules, which the
+# codemod's walker ignores like git does.
+if [ -d js/realcode/node_modules/@patternfly/react-core/src ]; then
+  real="$CARGO_TARGET_DIR/bench-realcode"
+  rm -rf "$real" && mkdir -p "$real"
+  for src in @patternfly/react-core/src ra-ui-materialui/src @blueprintjs/core/src; do
+    mkdir -p "$real/$src" && cp -r "js/realcode/node_modules/$src/." "$real/$src/"
+  done
+  echo; echo "### the same on real code (three UI kits' sources; most files have no inline handler)"
+  python3 scripts/bench-codemod.py "$CARGO_TARGET_DIR/release/handler-closures" "$CARGO_TARGET_DIR/release/examples/parse_floor" "$real"
+fi
+
 echo; echo "## 3. plugin inside @swc/core: against a no-op plugin (goal <= 1.05)"
 bash scripts/build-wasm.sh >/dev/null 2>&1
 rustup target add wasm32-wasip1 >/dev/null 2>&1

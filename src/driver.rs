@@ -30,6 +30,7 @@ use swc_core::{
 };
 
 use crate::{
+    detect::{first_look, AttributeRule},
     diagnostics::{Code, Diagnostic, Severity},
     plan::{analyze, Plan},
     print_comments::KeepGapComments,
@@ -205,17 +206,50 @@ fn parse_with_map(
 
 /// Parses and resolves `source`. Must run inside [`with_globals`].
 pub fn parse(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
-    let (cm, mut program, comments, base) = parse_with_map(source, filename)?;
-    let unresolved_mark = Mark::new();
-    let top_level_mark = Mark::new();
-    program.visit_mut_with(&mut resolver(unresolved_mark, top_level_mark, true));
+    let mut parsed = parse_unresolved(source, filename)?;
+    parsed.resolve();
+    Ok(parsed)
+}
+
+/// Parses `source`; [`Parsed::resolve`] is still to run.
+fn parse_unresolved(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
+    let (cm, program, comments, base) = parse_with_map(source, filename)?;
     Ok(Parsed {
         cm,
         program,
         comments,
-        unresolved_mark,
+        unresolved_mark: Mark::new(),
         base,
     })
+}
+
+impl Parsed {
+    /// Runs SWC's resolver: every identifier gets its scope's syntax context.
+    fn resolve(&mut self) {
+        let top_level_mark = Mark::new();
+        self.program
+            .visit_mut_with(&mut resolver(self.unresolved_mark, top_level_mark, true));
+    }
+}
+
+/// Parses `source` and plans its rewrite. SWC's resolver (a fifth of a
+/// parse) only runs when the file has a handler, or an invalid node the
+/// analysis must report: most files of a codebase have no inline handler,
+/// and their plan is empty whatever the scopes.
+fn parse_and_plan(
+    source: &str,
+    filename: &str,
+    options: &Options,
+) -> Result<(Parsed, Plan), Box<Located>> {
+    let mut parsed = parse_unresolved(source, filename)?;
+    let look = first_look(&parsed.program, &AttributeRule::new(options));
+    if !look.has_handler && look.invalid.is_none() {
+        return Ok((parsed, Plan::default()));
+    }
+    parsed.resolve();
+    let plan = analyze(&parsed.program, options, parsed.unresolved_mark);
+    refuse_unparsable(&parsed, &plan)?;
+    Ok((parsed, plan))
 }
 
 /// A plan that found invalid syntax the parser did not report makes the
@@ -292,9 +326,7 @@ pub fn transform_with(
     emit: Emit,
 ) -> Result<Output, Box<Located>> {
     with_globals(|| {
-        let mut parsed = parse(source, filename)?;
-        let plan = analyze(&parsed.program, options, parsed.unresolved_mark);
-        refuse_unparsable(&parsed, &plan)?;
+        let (mut parsed, plan) = parse_and_plan(source, filename, options)?;
         rewrite_ast::apply(&mut parsed.program, &plan);
         Ok(finish(parsed, &plan, emit))
     })
@@ -324,9 +356,7 @@ pub fn transform_text_with(
         None => ("", source),
     };
     with_globals(|| {
-        let parsed = parse(text, filename)?;
-        let plan = analyze(&parsed.program, options, parsed.unresolved_mark);
-        refuse_unparsable(&parsed, &plan)?;
+        let (parsed, plan) = parse_and_plan(text, filename, options)?;
         let source_text = rewrite_text::SourceText {
             text,
             base: BytePos(parsed.base),
