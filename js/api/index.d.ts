@@ -40,7 +40,7 @@ export interface TransformOptions extends HandlerClosuresOptions {
 }
 
 export interface Diagnostic {
-  /** Stable code, `HC001`...`HC101` (see the README's diagnostics table). */
+  /** Stable code, `HC001`...`HC009` and `HC100`...`HC102` (see the README's diagnostics table). */
   code: string;
   /** `"error"`: the handler was left as written; `"warning"`: it was rewritten. */
   severity: "error" | "warning";
