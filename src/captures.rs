@@ -32,6 +32,7 @@
 //! gives the capture tree its first-occurrence order.
 
 use rustc_hash::FxHashSet;
+use smallvec::{smallvec, SmallVec};
 use swc_core::{
     common::{BytePos, Mark, Span, Spanned},
     ecma::{
@@ -160,6 +161,9 @@ struct Link<'a> {
     optional: bool,
 }
 
+/// A member chain's links, outermost first; most chains are short.
+type Links<'a> = SmallVec<[Link<'a>; 4]>;
+
 struct Scanner {
     scan: ArrowScan,
     unresolved_mark: Mark,
@@ -209,7 +213,7 @@ impl Scanner {
 
     /// A member chain starting at `expr` (a member or optional-chain member).
     fn chain(&mut self, expr: &Expr, use_: Use) {
-        let mut links = Vec::new();
+        let mut links = Links::new();
         let base = unroll(expr, &mut links);
         self.links(base, &links, use_);
     }
@@ -218,7 +222,7 @@ impl Scanner {
     fn links(&mut self, base: &Expr, links: &[Link<'_>], use_: Use) {
         match base {
             Expr::Ident(ident) => {
-                let mut path = Vec::new();
+                let mut path = Vec::with_capacity(links.len());
                 let mut complete = true;
                 for link in links.iter().rev() {
                     match link.prop {
@@ -267,7 +271,7 @@ impl Scanner {
         match target {
             SimpleAssignTarget::Ident(ident) => self.write_ident(&ident.id),
             SimpleAssignTarget::Member(member) => {
-                let mut links = vec![Link {
+                let mut links: Links = smallvec![Link {
                     prop: &member.prop,
                     optional: false,
                 }];
@@ -380,7 +384,7 @@ impl Scanner {
 
 /// Follows member links from `expr` to the chain's base, pushing them
 /// outermost first.
-fn unroll<'a>(mut expr: &'a Expr, links: &mut Vec<Link<'a>>) -> &'a Expr {
+fn unroll<'a>(mut expr: &'a Expr, links: &mut Links<'a>) -> &'a Expr {
     loop {
         match expr {
             Expr::Member(member) => {

@@ -113,7 +113,10 @@ pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> P
     // A script has no import, so any rewrite would add one and turn the file
     // into a module, which runs differently: such handlers are kept as written.
     let is_script = matches!(program, Program::Script(_));
-    let mut plan = Plan::default();
+    let mut plan = Plan {
+        handlers: Vec::with_capacity(index.handlers.len()),
+        ..Plan::default()
+    };
     for site in &index.handlers {
         let (mut rewrite, mut diagnostics) = plan_handler(site, &index, options);
         if is_script && rewrite.take().is_some() {
