@@ -1,7 +1,7 @@
 //! # Driver: source text in, source text out
 //!
 //! The whole pipeline for front ends that own parsing and printing (the CLI,
-//! the standalone wasm module, tests): parse → `resolver` → [`analyze`] →
+//! the standalone wasm module, tests): parse → `resolver` → [`analyze`](crate::analyze) →
 //! [`rewrite_ast`](crate::rewrite_ast) → `fixer` → print (or, with
 //! [`transform_text`], the plan spliced into the original text).
 //! Diagnostics come back as data with 1-based line and column.
@@ -32,7 +32,7 @@ use swc_core::{
 use crate::{
     detect::{first_look, AttributeRule},
     diagnostics::{Code, Diagnostic, Severity},
-    plan::{analyze, Plan},
+    plan::{analyze_after_look, Plan},
     print_comments::KeepGapComments,
     print_fixes::RestoreParentheses,
     rewrite_ast, rewrite_text, Options,
@@ -242,12 +242,19 @@ fn parse_and_plan(
     options: &Options,
 ) -> Result<(Parsed, Plan), Box<Located>> {
     let mut parsed = parse_unresolved(source, filename)?;
-    let look = first_look(&parsed.program, &AttributeRule::new(options));
+    let rule = AttributeRule::new(options);
+    let look = first_look(&parsed.program, &rule);
     if !look.has_handler && look.invalid.is_none() {
         return Ok((parsed, Plan::default()));
     }
     parsed.resolve();
-    let plan = analyze(&parsed.program, options, parsed.unresolved_mark);
+    let plan = analyze_after_look(
+        &parsed.program,
+        options,
+        &rule,
+        look,
+        parsed.unresolved_mark,
+    );
     refuse_unparsable(&parsed, &plan)?;
     Ok((parsed, plan))
 }

@@ -38,7 +38,7 @@ impl NameSet {
         if self
             .bases
             .iter()
-            .any(|base| !base.is_empty() && name.starts_with(base.as_str()))
+            .any(|base| name.starts_with(base.as_str()))
         {
             self.names.insert(name.clone());
         }

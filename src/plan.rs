@@ -34,7 +34,7 @@ use swc_core::{
 use crate::{
     capture_tree::CaptureTree,
     captures::{ArrowScan, ParamFacts},
-    detect::{first_look, AttributeRule},
+    detect::{first_look, AttributeRule, FirstLook},
     diagnostics::{self, Diagnostic},
     helper_import::{self, HelperPlan},
     names::fresh_name,
@@ -96,6 +96,20 @@ pub struct Rewrite {
 pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> Plan {
     let rule = AttributeRule::new(options);
     let look = first_look(program, &rule);
+    analyze_after_look(program, options, &rule, look, unresolved_mark)
+}
+
+/// [`analyze`] once its first look is taken: for a caller that looks before
+/// resolving (a file without handlers needs no resolver), so that neither the
+/// look nor the rule is computed twice. `look` must come from `program` (the
+/// resolver does not change what it finds).
+pub fn analyze_after_look(
+    program: &Program,
+    options: &Options,
+    rule: &AttributeRule,
+    look: FirstLook,
+    unresolved_mark: Mark,
+) -> Plan {
     if let Some(span) = look.invalid {
         return invalid_program(span);
     }
@@ -106,7 +120,7 @@ pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> P
         options.helper_name.as_str(),
         options.namespace_name.as_str(),
     ];
-    let index = ScopeIndex::build(program, &rule, unresolved_mark, bases);
+    let index = ScopeIndex::build(program, rule, unresolved_mark, bases);
     if let Some(span) = index.invalid {
         return invalid_program(span);
     }
