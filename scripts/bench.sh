@@ -26,14 +26,15 @@ HC_BENCH_CORPUS="$corpus" cargo bench --locked --bench transform 2>/dev/null | g
 echo; echo "## 2. codemod: against read + parse of the same tree (goal <= 1.3)"
 python3 scripts/bench-codemod.py "$CARGO_TARGET_DIR/release/handler-closures" "$CARGO_TARGET_DIR/release/examples/parse_floor" "$tree"
 
-# The same on real code, if the verification's pinned UI kits are installed
-# (bash scripts/verify.sh realcode): copied out of node_modules, which the
-# codemod's walker ignores like git does.
-if [ -d js/realcode/node_modules/@patternfly/react-core/src ]; then
+# The same on real code, if the verification's pinned UI kits (the
+# dependencies of js/realcode/package.json) are installed (bash
+# scripts/verify.sh realcode): their sources copied out of node_modules,
+# which the codemod's walker ignores like git does.
+if [ -d js/realcode/node_modules ]; then
   real="$CARGO_TARGET_DIR/bench-realcode"
   rm -rf "$real" && mkdir -p "$real"
-  for src in @patternfly/react-core/src ra-ui-materialui/src @blueprintjs/core/src; do
-    mkdir -p "$real/$src" && cp -r "js/realcode/node_modules/$src/." "$real/$src/"
+  for kit in $(node -p 'Object.keys(require("./js/realcode/package.json").dependencies).join(" ")'); do
+    mkdir -p "$real/$kit" && cp -r "js/realcode/node_modules/$kit/src/." "$real/$kit/"
   done
   echo; echo "### the same on real code (three UI kits' sources; most files have no inline handler)"
   python3 scripts/bench-codemod.py "$CARGO_TARGET_DIR/release/handler-closures" "$CARGO_TARGET_DIR/release/examples/parse_floor" "$real"
