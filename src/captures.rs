@@ -95,6 +95,9 @@ pub struct ArrowScan {
     pub names: NameSet,
     /// References made by the parameters' defaults and computed keys.
     pub param_refs: Vec<(Id, Span)>,
+    /// The body's directive prologue holds `"use strict"`, which forbids the
+    /// destructured second parameter.
+    pub use_strict: bool,
 }
 
 /// Scans `arrow` (its parameters and body).
@@ -112,6 +115,7 @@ pub fn scan_arrow(arrow: &ArrowExpr, unresolved_mark: Mark) -> ArrowScan {
                 type_params_end: arrow.type_params.as_ref().map(|t| t.span.hi),
             },
             names: NameSet::new(["event", "params"]),
+            use_strict: crate::detect::has_use_strict(arrow),
             ..ArrowScan::default()
         },
         unresolved_mark,
@@ -549,6 +553,20 @@ impl Visit for Scanner {
         self.function_depth += 1;
         class.body.visit_with(self);
         self.function_depth -= 1;
+    }
+
+    /// `constructor(public x: number)` binds `x` like a parameter.
+    fn visit_ts_param_prop(&mut self, prop: &TsParamProp) {
+        prop.decorators.visit_with(self);
+        match &prop.param {
+            TsParamPropParam::Ident(ident) => self.declare(&ident.id),
+            TsParamPropParam::Assign(assign) => {
+                self.bind_pat(&assign.left);
+                assign.right.visit_with(self);
+            }
+            #[cfg(swc_ast_unknown)]
+            _ => {}
+        }
     }
 
     fn visit_ts_enum_decl(&mut self, decl: &TsEnumDecl) {

@@ -2,15 +2,19 @@
 //!
 //! A JSX attribute is an event attribute when its name matches the configured
 //! rule (by default: starts with `on`, case-sensitive, namespaced names such as
-//! `on:click` matched on their full text) and is not excluded. Its value is a
-//! handler when it is a `{...}` container holding an inline arrow function,
-//! possibly wrapped in parentheses.
+//! `on:click` matched on their full text; an `attributePattern` must match the
+//! whole name) and is not excluded. Its value is a handler when it is a `{...}`
+//! container holding an inline arrow function, possibly wrapped in
+//! parentheses, whose body does not start with a directive other than
+//! `"use strict"` (`async () => { "use server"; ... }` is an inline server
+//! action and must stay one).
 //!
 //! ```tsx
 //! <b onClick={() => go()} />        // handler
 //! <b onClick={(() => go())} />      // handler (parentheses removed)
 //! <b onClick={go} />                // left as written: not an inline arrow
 //! <b onClick={(() => go()) as F} /> // left as written: behind `as`
+//! <f onSave={async () => { "use server"; await save() }} /> // left as written: a server action
 //! ```
 
 use std::cell::RefCell;
@@ -18,7 +22,10 @@ use std::cell::RefCell;
 use regex_lite::Regex;
 use swc_core::common::Span;
 use swc_core::ecma::{
-    ast::{ArrowExpr, Expr, Invalid, JSXAttr, JSXAttrName, JSXAttrValue, JSXExpr, Program, Stmt},
+    ast::{
+        ArrowExpr, ArrowFunctionBody, Expr, ExprStmt, Invalid, JSXAttr, JSXAttrName, JSXAttrValue,
+        JSXExpr, Lit, Program, Stmt,
+    },
     visit::{Visit, VisitWith},
 };
 
@@ -40,7 +47,8 @@ fn compiled(pattern: &str) -> Option<Regex> {
                 return Some(regex.clone());
             }
         }
-        let regex = Regex::new(pattern).ok()?;
+        // The whole attribute name must match, not a part of it.
+        let regex = Regex::new(&format!("^(?:{pattern})$")).ok()?;
         *last = Some((pattern.to_string(), regex.clone()));
         Some(regex)
     })
@@ -97,10 +105,38 @@ pub fn handler_arrow<'a>(attr: &'a JSXAttr, rule: &AttributeRule) -> Option<&'a 
     };
     let arrow = unwrap_parens(expr).as_arrow()?;
     // An arrow without a real position cannot be matched by the back ends.
-    if arrow.span.is_dummy() || !rule.matches(&attr_name(attr)) {
+    if arrow.span.is_dummy() || has_foreign_directive(arrow) || !rule.matches(&attr_name(attr)) {
         return None;
     }
     Some(arrow)
+}
+
+/// Whether the arrow's body starts with a directive prologue holding anything
+/// but `"use strict"` (`"use server"` makes it an inline server action).
+fn has_foreign_directive(arrow: &ArrowExpr) -> bool {
+    directives(arrow).any(|directive| directive != Some("use strict"))
+}
+
+/// Whether the arrow's directive prologue holds `"use strict"` (which makes a
+/// destructured parameter a syntax error).
+pub fn has_use_strict(arrow: &ArrowExpr) -> bool {
+    directives(arrow).any(|directive| directive == Some("use strict"))
+}
+
+/// The arrow's directive prologue: the leading string-literal statements of
+/// a block body (`None` for a value that is not valid UTF-8).
+fn directives(arrow: &ArrowExpr) -> impl Iterator<Item = Option<&str>> {
+    let stmts = match &*arrow.body {
+        ArrowFunctionBody::FunctionBody(body) => body.stmts.as_slice(),
+        _ => &[],
+    };
+    stmts.iter().map_while(|stmt| match stmt {
+        Stmt::Expr(ExprStmt { expr, .. }) => match &**expr {
+            Expr::Lit(Lit::Str(directive)) => Some(directive.value.as_str()),
+            _ => None,
+        },
+        _ => None,
+    })
 }
 
 /// What a first look at a program found.
@@ -198,13 +234,33 @@ mod tests {
     #[test]
     fn pattern_and_exclusions() {
         let r = rule(Options {
-            attribute_pattern: Some("^on[A-Z]".into()),
+            attribute_pattern: Some("on[A-Z].*".into()),
             exclude: vec!["onLoad".into()],
             ..Options::default()
         });
         assert!(r.matches("onClick"));
         assert!(!r.matches("one"));
         assert!(!r.matches("onLoad"));
+    }
+
+    #[test]
+    fn a_pattern_matches_the_whole_name() {
+        let r = rule(Options {
+            attribute_pattern: Some("on[A-Z]".into()),
+            ..Options::default()
+        });
+        // A substring search would take `buttonClick` and `onClick`.
+        assert!(!r.matches("buttonClick") && !r.matches("onClick") && r.matches("onX"));
+        let alternation = rule(Options {
+            attribute_pattern: Some("onClick|onInput".into()),
+            ..Options::default()
+        });
+        assert!(alternation.matches("onInput") && !alternation.matches("onClickOutside"));
+        let empty = rule(Options {
+            attribute_pattern: Some(String::new()),
+            ..Options::default()
+        });
+        assert!(!empty.matches("ref") && !empty.matches("onClick"));
     }
 
     #[test]
@@ -215,9 +271,9 @@ mod tests {
                 ..Options::default()
             })
         };
-        assert!(with("^on[A-Z]").matches("onClick"));
-        let other = with("^handle");
+        assert!(with("on[A-Z].*").matches("onClick"));
+        let other = with("handle.*");
         assert!(other.matches("handleClick") && !other.matches("onClick"));
-        assert!(with("^on[A-Z]").matches("onClick"));
+        assert!(with("on[A-Z].*").matches("onClick"));
     }
 }

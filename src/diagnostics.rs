@@ -51,6 +51,14 @@ pub enum Code {
     LocalCallable,
     /// The file is a script: the helper import would make it a module.
     ScriptFile,
+    /// The handler is inside a `with` statement (names resolve dynamically).
+    InsideWith,
+    /// A handler nested in this one is refused, for a reason that applies to
+    /// this one too.
+    NestedRefused,
+    /// The body says `"use strict"`, which forbids the destructured
+    /// parameter that would pass the captures.
+    UseStrictWithCaptures,
     /// The options are invalid.
     InvalidOptions,
     /// The file does not parse.
@@ -71,6 +79,9 @@ impl Code {
             Code::LexicalContext => "HC007",
             Code::LocalCallable => "HC008",
             Code::ScriptFile => "HC009",
+            Code::InsideWith => "HC010",
+            Code::NestedRefused => "HC011",
+            Code::UseStrictWithCaptures => "HC012",
             Code::InvalidOptions => "HC100",
             Code::ParseError => "HC101",
             Code::InternalError => "HC102",
@@ -78,7 +89,7 @@ impl Code {
     }
 
     /// Every code, in order (for documentation and summaries).
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 15] = [
         Code::WriteToCapture,
         Code::ReassignedAfterRender,
         Code::NotYetInitialized,
@@ -88,6 +99,9 @@ impl Code {
         Code::LexicalContext,
         Code::LocalCallable,
         Code::ScriptFile,
+        Code::InsideWith,
+        Code::NestedRefused,
+        Code::UseStrictWithCaptures,
         Code::InvalidOptions,
         Code::ParseError,
         Code::InternalError,
@@ -193,7 +207,10 @@ pub fn reassigned_after_render(span: Span, name: &str, write: Span) -> Diagnosti
              evaluated, so the handler would see its render-time value instead of the current one"
         ),
         "captures a variable that changes later",
-        "make the binding `const`, or finish assigning it before the JSX",
+        &format!(
+            "copy it into a `const` before the JSX (`const {name}Copy = {name};`) and use that in \
+             the handler, or finish assigning it before the JSX"
+        ),
     );
     diagnostic.related = Some((write, format!("`{name}` is assigned here")));
     diagnostic
@@ -279,8 +296,25 @@ pub fn lexical_context(span: Span, what: &str) -> Diagnostic {
              passed as a parameter, so the handler is not fully serializable"
         ),
         label: format!("uses `{what}`"),
-        help: "read what you need from `this` into a local `const` before the JSX".into(),
+        help: lexical_help(what).into(),
         related: None,
+    }
+}
+
+/// What to do about each lexical name a handler uses.
+fn lexical_help(what: &str) -> &'static str {
+    match what {
+        "this" => "read what you need from `this` into a local `const` before the JSX",
+        "arguments" => {
+            "name the parameters you need, or copy `arguments` into a local `const` (`const args \
+             = [...arguments];`) before the JSX"
+        }
+        "new.target" => "copy `new.target` into a local `const` before the JSX",
+        // `const m = super.m` would lose the receiver: bind it.
+        _ => {
+            "bind what you need before the JSX (`const save = super.save.bind(this);`): a plain \
+             copy of a `super` method loses its receiver"
+        }
     }
 }
 
@@ -309,5 +343,49 @@ pub fn script_file(span: Span) -> Diagnostic {
             .into(),
         "in a script",
         "make the file a module (add an import, or `export {}`) if it is meant to be one",
+    )
+}
+
+#[cold]
+pub fn inside_with(span: Span) -> Diagnostic {
+    error(
+        Code::InsideWith,
+        span,
+        "handler left as written: it is inside a `with` statement, where names are resolved at \
+         run time, so its captures cannot be known"
+            .into(),
+        "inside `with`",
+        "move the JSX out of the `with` statement",
+    )
+}
+
+/// The outer handler of `inner`, refused for `inner`'s reason (`code`).
+#[cold]
+pub fn nested_refused(span: Span, inner: Span, code: Code) -> Diagnostic {
+    let mut diagnostic = error(
+        Code::NestedRefused,
+        span,
+        format!(
+            "handler left as written: a handler inside it is refused ({}), and the same reason \
+             applies to this one, which captures what the inner one needs",
+            code.as_str()
+        ),
+        "contains a refused handler",
+        "fix the inner handler's problem (reported at the inner handler); both are then rewritten",
+    );
+    diagnostic.related = Some((inner, format!("refused here ({})", code.as_str())));
+    diagnostic
+}
+
+#[cold]
+pub fn use_strict_with_captures(span: Span) -> Diagnostic {
+    error(
+        Code::UseStrictWithCaptures,
+        span,
+        "handler left as written: its body starts with \"use strict\", and a function with that \
+         directive may not take the destructured parameter that would pass its captures"
+            .into(),
+        "\"use strict\" with captures",
+        "remove the directive (modules are always strict)",
     )
 }

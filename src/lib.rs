@@ -30,6 +30,7 @@ pub mod detect;
 pub mod diagnostics;
 #[cfg(feature = "driver")]
 pub mod driver;
+pub mod eval_order;
 pub mod helper_import;
 pub mod names;
 pub mod options;

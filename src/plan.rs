@@ -20,9 +20,16 @@
 //! A reference is a capture when it resolves to a capturable binding (declared
 //! in a function, class or block) that the arrow does not declare itself. The
 //! checks of BEHAVIOR.md section 4 then run against the index: writes to
-//! captured identifiers, reassignment after render, temporal dead zone,
-//! parameter shapes, direct `eval`, lexical `this`, local callables.
+//! captured identifiers, reassignment after render and temporal dead zone
+//! (decided by [`eval_order`](crate::eval_order) from when the JSX can run),
+//! parameter shapes, direct `eval`, `with`, lexical `this`, local callables.
+//! A merged enum is captured whole (a later declaration adds its members).
+//!
+//! An outer handler that captures what a refused inner handler needs is
+//! refused for the same reason; instead of repeating the inner diagnostic, it
+//! gets one HC011 pointing at the inner handler.
 
+use rustc_hash::FxHashSet;
 use swc_core::{
     common::{Mark, Span},
     ecma::{
@@ -36,6 +43,7 @@ use crate::{
     captures::{ArrowScan, ParamFacts},
     detect::{first_look, AttributeRule, FirstLook},
     diagnostics::{self, Diagnostic},
+    eval_order::{self, EvalOrder},
     helper_import::{self, HelperPlan},
     names::fresh_name,
     options::{CaptureMode, LocalCallables, Options},
@@ -131,12 +139,14 @@ pub fn analyze_after_look(
         handlers: Vec::with_capacity(index.handlers.len()),
         ..Plan::default()
     };
+    let mut order = EvalOrder::new(&index);
+    let mut per_handler = Vec::with_capacity(index.handlers.len());
     for site in &index.handlers {
-        let (mut rewrite, mut diagnostics) = plan_handler(site, &index, options);
+        let (mut rewrite, mut diagnostics) = plan_handler(site, &index, &mut order, options);
         if is_script && rewrite.take().is_some() {
             diagnostics = vec![diagnostics::script_file(site.scan.arrow_span)];
         }
-        plan.diagnostics.extend(diagnostics);
+        per_handler.push(diagnostics);
         plan.handlers.push(HandlerPlan {
             attr_name: site.attr_name.clone(),
             attr_span: site.attr_span,
@@ -145,6 +155,8 @@ pub fn analyze_after_look(
             rewrite,
         });
     }
+    collapse_nested_duplicates(&plan.handlers, &mut per_handler);
+    plan.diagnostics = per_handler.into_iter().flatten().collect();
     if plan.rewrites().next().is_some() {
         plan.helper = Some(helper_import::plan(program, options, &index));
     }
@@ -160,15 +172,62 @@ fn invalid_program(span: Span) -> Plan {
     }
 }
 
+/// Replaces, in each outer handler, the errors that repeat those of a
+/// refused handler nested in it (same code, same span) by one HC011.
+/// Handlers are in pre-order, so the ones nested in `h` follow it.
+fn collapse_nested_duplicates(handlers: &[HandlerPlan], diagnostics: &mut [Vec<Diagnostic>]) {
+    for outer in 0..handlers.len() {
+        if handlers[outer].rewrite.is_some() {
+            continue;
+        }
+        let arrow = handlers[outer].arrow_span;
+        let mut first_inner = None;
+        let (head, tail) = diagnostics.split_at_mut(outer + 1);
+        let own = &mut head[outer];
+        for (offset, inner) in handlers[outer + 1..].iter().enumerate() {
+            if !arrow.contains(inner.arrow_span) {
+                break;
+            }
+            if inner.rewrite.is_some() {
+                continue;
+            }
+            let inner_diagnostics = &tail[offset];
+            let before = own.len();
+            own.retain(|d| !(d.is_error() && inner_diagnostics.contains(d)));
+            if own.len() < before && first_inner.is_none() {
+                let code = inner_diagnostics
+                    .iter()
+                    .find(|d| d.is_error())
+                    .map_or(diagnostics::Code::NestedRefused, |d| d.code);
+                first_inner = Some((inner.arrow_span, code));
+            }
+        }
+        if let Some((inner, code)) = first_inner {
+            own.push(diagnostics::nested_refused(arrow, inner, code));
+            own.sort_by_key(|d| d.span.lo);
+        }
+    }
+}
+
 fn plan_handler(
     site: &HandlerSite,
     index: &ScopeIndex,
+    order: &mut EvalOrder<'_>,
     options: &Options,
 ) -> (Option<Rewrite>, Vec<Diagnostic>) {
     let scan = &site.scan;
     let captured =
         |id: &Id| -> Option<&Binding> { index.binding(id).filter(|_| !scan.declared.contains(id)) };
     let mut errors = Vec::new();
+
+    if site.in_with {
+        return (None, vec![diagnostics::inside_with(scan.arrow_span)]);
+    }
+    if let Some((name, reference, declared)) = &site.switch_tdz {
+        errors.push(diagnostics::not_yet_initialized(
+            *reference, name, *declared,
+        ));
+    }
 
     if let Some(second) = scan.params.second {
         errors.push(diagnostics::second_param(second));
@@ -187,37 +246,38 @@ fn plan_handler(
     if let Some(span) = scan.direct_evals.first() {
         errors.push(diagnostics::direct_eval(*span));
     }
-    let mut written = Vec::<&Id>::new();
+    let mut written = FxHashSet::<&Id>::default();
     for (id, span) in &scan.ident_writes {
-        if captured(id).is_some() && !written.contains(&id) {
-            written.push(id);
+        if captured(id).is_some() && written.insert(id) {
             errors.push(diagnostics::write_to_capture(*span, &id.0));
         }
     }
 
     let mut captures = CaptureTree::default();
-    let mut checked = Vec::<&Id>::new();
+    let mut checked = FxHashSet::<&Id>::default();
     for reference in &scan.refs {
         let Some(binding) = captured(&reference.id) else {
             continue;
         };
         let path: &[Atom] = match options.capture_mode {
-            CaptureMode::Paths => &reference.path,
-            CaptureMode::Roots => &[],
+            CaptureMode::Paths if !binding.merged => &reference.path,
+            _ => &[],
         };
         captures.insert(&reference.id, path);
-        if checked.contains(&&reference.id) || written.contains(&&reference.id) {
+        if written.contains(&reference.id) || !checked.insert(&reference.id) {
             continue;
         }
-        checked.push(&reference.id);
         let name = &reference.id.0;
-        if binding.kind.has_tdz() && site.attr_span.lo < binding.initialized_at {
+        let points = order.points(site.function, &site.at, binding.function);
+        if eval_order::before_initialization(&points, binding) {
             errors.push(diagnostics::not_yet_initialized(
                 reference.span,
                 name,
                 binding.decl_span,
             ));
-        } else if let Some(write) = later_write(site, binding, index.writes_to(&reference.id)) {
+        } else if let Some(write) =
+            later_write(site, binding, &points, index.writes_to(&reference.id))
+        {
             errors.push(diagnostics::reassigned_after_render(
                 reference.span,
                 name,
@@ -229,16 +289,19 @@ fn plan_handler(
         }
     }
 
+    if scan.use_strict && !captures.is_empty() {
+        errors.push(diagnostics::use_strict_with_captures(scan.arrow_span));
+    }
+
     if !errors.is_empty() {
         errors.sort_by_key(|d| d.span.lo);
         return (None, errors);
     }
 
     let mut warnings = Vec::new();
-    let mut seen = Vec::new();
+    let mut seen = FxHashSet::default();
     for (what, span) in &scan.lexical {
-        if !seen.contains(what) {
-            seen.push(*what);
+        if seen.insert(*what) {
             warnings.push(diagnostics::lexical_context(*span, what));
         }
     }
@@ -246,12 +309,12 @@ fn plan_handler(
 }
 
 /// A write to a captured mutable binding that can run after the JSX is
-/// evaluated: in another function, later in the same function, or in a loop
-/// around the JSX that the binding outlives. Writes inside the handler itself
-/// are reported as HC001 instead.
+/// evaluated at one of `points` (see [`eval_order`]). Writes inside the
+/// handler itself are reported as HC001 instead.
 fn later_write(
     site: &HandlerSite,
     binding: &Binding,
+    points: &[eval_order::Point],
     writes: &[crate::scope_index::Write],
 ) -> Option<Span> {
     if !binding.kind.is_mutable() {
@@ -261,18 +324,8 @@ fn later_write(
     writes
         .iter()
         .filter(|write| !arrow.contains(write.span))
-        .find(|write| {
-            write.function != binding.function
-                || write.span.lo > site.attr_span.lo
-                || site.loops.iter().any(|loop_span| {
-                    strictly_contains(binding.scope, *loop_span) && loop_span.contains(write.span)
-                })
-        })
+        .find(|write| eval_order::write_may_follow(points, binding, write))
         .map(|write| write.span)
-}
-
-fn strictly_contains(outer: Span, inner: Span) -> bool {
-    outer.contains(inner) && outer != inner
 }
 
 fn rewrite_for(scan: &ArrowScan, captures: CaptureTree) -> Rewrite {

@@ -10,13 +10,17 @@
 //!   destructuring targets, `for (x of ...)` heads, `var` initialisers), with
 //!   the function it happens in;
 //! - every **handler site**: an event attribute holding an inline arrow, with
-//!   the function and loops around it and the [`ArrowScan`] of its arrow.
+//!   the function it is in, its evaluation-order context and the
+//!   [`ArrowScan`] of its arrow;
+//! - every **function** and where it is created, and every place that names a
+//!   local function declaration: what [`eval_order`](crate::eval_order)
+//!   needs to decide when JSX in a nested function runs.
 //!
 //! ```tsx
 //! function App() {            // function #1
 //!   let n = 0;                // binding n: Let, scope = App's body, initialised at `0`'s end
 //!   for (const x of xs) {     // loop
-//!     <b onClick={() => n} /> // handler site: function #1, loops [for-of]
+//!     <b onClick={() => n} /> // handler site: function #1, context [Loop(for-of)]
 //!   }
 //!   n = 1;                    // write to n in function #1
 //! }
@@ -27,13 +31,22 @@
 //! Bindings are keyed by [`Id`] (name + syntax context from SWC's resolver),
 //! never by name. A stack of frames models scopes: a `var` belongs to the
 //! nearest function frame, `let`/`const`/`class`/block-level functions to the
-//! innermost frame. Type positions are skipped.
+//! innermost frame. Type positions are skipped. Function declarations of a
+//! statement list are declared before the list is walked (they are hoisted),
+//! so that a call written before the declaration is recorded as a use.
+//!
+//! SWC's resolver does not hoist the lexical declarations of `switch` cases:
+//! in `case 1: f(y); case 2: const y = 1;` the first `y` resolves to an outer
+//! binding, or to a global. The walker collects each `switch`'s case-level
+//! lexical names and reports a handler that names one before its declaration
+//! ([`HandlerSite::switch_tdz`]).
 
 use rustc_hash::FxHashMap;
 use swc_core::{
     common::{BytePos, Mark, Span, Spanned},
     ecma::{
         ast::*,
+        atoms::Atom,
         visit::{Visit, VisitWith},
     },
 };
@@ -41,6 +54,7 @@ use swc_core::{
 use crate::{
     captures::{scan_arrow, ArrowScan},
     detect::{attr_name, handler_arrow, unwrap_parens, AttributeRule},
+    eval_order::{self, Ctx, FnUse, FunctionInfo, Point, Step, StmtFlags},
     names::NameSet,
     patterns::{
         for_each_assigned, for_each_assigned_in_array, for_each_assigned_in_object,
@@ -72,6 +86,7 @@ impl BindingKind {
                 | BindingKind::Using
                 | BindingKind::Class
                 | BindingKind::Enum
+                | BindingKind::Param
         )
     }
 
@@ -98,11 +113,14 @@ pub struct Binding {
     pub scope: Span,
     /// The function the binding belongs to.
     pub function: FunctionId,
-    /// Where the binding is initialised (end of its declarator or class);
-    /// `BytePos(0)` for hoisted and parameter bindings.
+    /// Where the binding is initialised (end of its declarator, class or
+    /// parameter element, default included); `BytePos(0)` for hoisted bindings.
     pub initialized_at: BytePos,
     /// Declared as a function, or as a `const`/`let` initialised with one.
     pub callable: bool,
+    /// An enum declared more than once (declaration merging): a later
+    /// declaration writes members of the enum object.
+    pub merged: bool,
 }
 
 /// An assignment to an identifier.
@@ -119,8 +137,13 @@ pub struct HandlerSite {
     pub attr_span: Span,
     /// The function the JSX is evaluated in.
     pub function: FunctionId,
-    /// Loops around the attribute, outermost first.
-    pub loops: Vec<Span>,
+    /// The attribute's position and the control flow around it.
+    pub at: Point,
+    /// Lexically inside a `with` statement (names resolve dynamically).
+    pub in_with: bool,
+    /// A name the arrow reads before its declaration in a later `case` of an
+    /// enclosing `switch` (the name, the reference's span, the declaration's span).
+    pub switch_tdz: Option<(Atom, Span, Span)>,
     /// Boxed: sites are pushed one by one, and a scan is large.
     pub scan: Box<ArrowScan>,
 }
@@ -132,6 +155,10 @@ pub struct ScopeIndex {
     pub writes: FxHashMap<Id, Vec<Write>>,
     /// Handler sites in pre-order (an outer handler before the ones in its body).
     pub handlers: Vec<HandlerSite>,
+    /// Every function-like scope, indexed by [`FunctionId`] (0: the module).
+    pub functions: Vec<FunctionInfo>,
+    /// The places that name each local function declaration.
+    pub fn_uses: FxHashMap<Id, Vec<FnUse>>,
     /// Identifier names in the module (bindings, references, labels) that
     /// could collide with a fresh helper name.
     pub names: NameSet,
@@ -161,10 +188,22 @@ impl ScopeIndex {
                 top_level: true,
                 function: 0,
             }],
-            loops: Vec::new(),
-            next_function: 1,
+            ctx: None,
+            stmt_flags: StmtFlags::default(),
+            pending_decl: None,
+            switch_fns: FxHashMap::default(),
+            switch_names: Vec::new(),
             ambient: 0,
+            with_depth: 0,
         };
+        walker.index.functions.push(FunctionInfo {
+            parent: 0,
+            created: Point {
+                pos: BytePos(0),
+                ctx: None,
+            },
+            declared_as: None,
+        });
         program.visit_with(&mut walker);
         walker.index
     }
@@ -177,6 +216,11 @@ impl ScopeIndex {
     /// Writes to `id` anywhere in the module.
     pub fn writes_to(&self, id: &Id) -> &[Write] {
         self.writes.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The places that name the function declaration `id`.
+    pub fn fn_uses_of(&self, id: &Id) -> &[FnUse] {
+        self.fn_uses.get(id).map(Vec::as_slice).unwrap_or(&[])
     }
 }
 
@@ -193,10 +237,21 @@ struct Walker<'a> {
     rule: &'a AttributeRule,
     unresolved_mark: Mark,
     frames: Vec<Frame>,
-    loops: Vec<Span>,
-    next_function: FunctionId,
+    /// The control flow around the current position, in its own function.
+    ctx: Ctx,
+    stmt_flags: StmtFlags,
+    /// The binding of the function declaration whose function is visited next.
+    pending_decl: Option<Id>,
+    /// Function declarations directly in `switch` cases (by the name's
+    /// position): SWC's resolver may not resolve a call before them, so they
+    /// count as created at the start of the `switch`.
+    switch_fns: FxHashMap<BytePos, Point>,
+    /// Case-level lexical declarations of the enclosing `switch` statements.
+    switch_names: Vec<Vec<(Atom, Span)>>,
     /// Depth of `declare` contexts (ambient declarations bind nothing real).
     ambient: u32,
+    /// Depth of `with` statements.
+    with_depth: u32,
 }
 
 /// Where a declaration puts its bindings.
@@ -227,27 +282,97 @@ impl Walker<'_> {
     }
 
     fn with_frame(&mut self, span: Span, is_function: bool, f: impl FnOnce(&mut Self)) {
-        let function = if is_function {
-            let id = self.next_function;
-            self.next_function += 1;
-            id
-        } else {
-            self.current_function()
+        if !is_function {
+            let function = self.current_function();
+            self.frames.push(Frame {
+                span,
+                is_function,
+                top_level: false,
+                function,
+            });
+            f(self);
+            self.frames.pop();
+            return;
+        }
+        let function = self.index.functions.len() as FunctionId;
+        let declared_as = self.pending_decl.take();
+        let created = match &declared_as {
+            // Only its uses say when a declaration runs.
+            Some(_) => Point {
+                pos: span.lo,
+                ctx: None,
+            },
+            None => self
+                .switch_fns
+                .get(&span.lo)
+                .cloned()
+                .unwrap_or_else(|| self.point(span.lo)),
         };
+        self.index.functions.push(FunctionInfo {
+            parent: self.current_function(),
+            created,
+            declared_as,
+        });
         self.frames.push(Frame {
             span,
             is_function,
             top_level: false,
             function,
         });
+        // Control flow facts stop at a function boundary.
+        let outer = self.ctx.take();
         f(self);
+        self.ctx = outer;
         self.frames.pop();
     }
 
-    fn with_loop(&mut self, span: Span, f: impl FnOnce(&mut Self)) {
-        self.loops.push(span);
+    fn with_step(&mut self, step: Option<Step>, f: impl FnOnce(&mut Self)) {
+        let Some(step) = step else {
+            return f(self);
+        };
+        let outer = self.ctx.clone();
+        self.ctx = eval_order::push(&outer, step);
         f(self);
-        self.loops.pop();
+        self.ctx = outer;
+    }
+
+    fn with_loop(&mut self, span: Span, f: impl FnOnce(&mut Self)) {
+        self.with_step(Some(Step::Loop(span)), f);
+    }
+
+    fn point(&self, pos: BytePos) -> Point {
+        Point {
+            pos,
+            ctx: self.ctx.clone(),
+        }
+    }
+
+    /// Function declarations are hoisted: declared before their list is
+    /// walked, so that uses written before them are recorded.
+    fn predeclare_functions<'s>(&mut self, stmts: impl IntoIterator<Item = &'s Stmt>) {
+        for stmt in stmts {
+            if let Stmt::Decl(Decl::Fn(decl)) = stmt {
+                if !decl.declare {
+                    self.declare(
+                        &decl.ident,
+                        BindingKind::Function,
+                        Target::Block,
+                        BytePos(0),
+                        true,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Declares a function's parameters, each initialised at the end of its
+    /// element (parameters are initialised left to right).
+    fn declare_params<'p>(&mut self, params: impl IntoIterator<Item = &'p Pat>) {
+        for param in params {
+            for_each_param_binding(param, BytePos(0), &mut |ident, init| {
+                self.declare(ident, BindingKind::Param, Target::Function, init, false)
+            });
+        }
     }
 
     fn declare(
@@ -263,15 +388,24 @@ impl Walker<'_> {
         if frame.top_level || self.ambient > 0 || ident.ctxt.outer() == self.unresolved_mark {
             return;
         }
-        let binding = self.index.bindings.entry(ident.to_id()).or_insert(Binding {
-            kind,
-            decl_span: ident.span,
-            scope: frame.span,
-            function: frame.function,
-            initialized_at,
-            callable,
-        });
-        binding.callable |= callable;
+        let id = ident.to_id();
+        if let Some(binding) = self.index.bindings.get_mut(&id) {
+            binding.callable |= callable;
+            binding.merged |= kind == BindingKind::Enum && binding.decl_span != ident.span;
+            return;
+        }
+        self.index.bindings.insert(
+            id,
+            Binding {
+                kind,
+                decl_span: ident.span,
+                scope: frame.span,
+                function: frame.function,
+                initialized_at,
+                callable,
+                merged: false,
+            },
+        );
     }
 
     fn declare_pat(
@@ -338,6 +472,72 @@ impl Visit for Walker<'_> {
 
     fn visit_ident(&mut self, ident: &Ident) {
         self.index.names.note(&ident.sym);
+        if ident.ctxt.outer() == self.unresolved_mark {
+            return;
+        }
+        let id = ident.to_id();
+        if self
+            .index
+            .bindings
+            .get(&id)
+            .is_some_and(|b| b.kind == BindingKind::Function)
+        {
+            let use_ = FnUse {
+                function: self.current_function(),
+                at: self.point(ident.span.lo),
+            };
+            self.index.fn_uses.entry(id).or_default().push(use_);
+        }
+    }
+
+    fn visit_stmts(&mut self, stmts: &[Stmt]) {
+        self.predeclare_functions(stmts);
+        let exits = self.stmt_flags.exits(stmts);
+        for (stmt, exit) in stmts.iter().zip(exits) {
+            self.with_step(exit.map(Step::Exit), |w| stmt.visit_with(w));
+        }
+    }
+
+    fn visit_if_stmt(&mut self, stmt: &IfStmt) {
+        stmt.test.visit_with(self);
+        let cons_exit = self.stmt_flags.exit(&stmt.cons);
+        let cons_step = stmt
+            .alt
+            .as_ref()
+            .map(|alt| Step::Branch { other: alt.span() });
+        self.with_step(cons_step, |w| {
+            w.with_step(cons_exit.map(Step::Exit), |w| stmt.cons.visit_with(w))
+        });
+        if let Some(alt) = &stmt.alt {
+            let alt_exit = self.stmt_flags.exit(alt);
+            let other = stmt.cons.span();
+            self.with_step(Some(Step::Branch { other }), |w| {
+                w.with_step(alt_exit.map(Step::Exit), |w| alt.visit_with(w))
+            });
+        }
+    }
+
+    fn visit_cond_expr(&mut self, expr: &CondExpr) {
+        expr.test.visit_with(self);
+        let other = expr.alt.span();
+        self.with_step(Some(Step::Branch { other }), |w| expr.cons.visit_with(w));
+        let other = expr.cons.span();
+        self.with_step(Some(Step::Branch { other }), |w| expr.alt.visit_with(w));
+    }
+
+    fn visit_try_stmt(&mut self, stmt: &TryStmt) {
+        self.with_step(Some(Step::Try), |w| {
+            stmt.block.visit_with(w);
+            stmt.handler.visit_with(w);
+        });
+        stmt.finalizer.visit_with(self);
+    }
+
+    fn visit_with_stmt(&mut self, stmt: &WithStmt) {
+        stmt.obj.visit_with(self);
+        self.with_depth += 1;
+        stmt.body.visit_with(self);
+        self.with_depth -= 1;
     }
 
     fn visit_invalid(&mut self, invalid: &Invalid) {
@@ -380,6 +580,11 @@ impl Visit for Walker<'_> {
             BytePos(0),
             true,
         );
+        // A declaration directly in a `switch` case counts as created at the
+        // start of the `switch` (see `switch_fns`); any other runs where named.
+        if !self.switch_fns.contains_key(&decl.function.span.lo) {
+            self.pending_decl = Some(decl.ident.to_id());
+        }
         decl.function.visit_with(self);
     }
 
@@ -405,15 +610,7 @@ impl Visit for Walker<'_> {
 
     fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
         self.with_frame(arrow.span, true, |w| {
-            for param in &arrow.params {
-                w.declare_pat(
-                    param,
-                    BindingKind::Param,
-                    Target::Function,
-                    BytePos(0),
-                    false,
-                );
-            }
+            w.declare_params(&arrow.params);
             arrow.params.visit_with(w);
             arrow.body.visit_with(w);
         });
@@ -423,28 +620,20 @@ impl Visit for Walker<'_> {
         self.with_frame(ctor.span, true, |w| {
             for param in &ctor.params {
                 match param {
-                    ParamOrTsParamProp::Param(param) => w.declare_pat(
-                        &param.pat,
-                        BindingKind::Param,
-                        Target::Function,
-                        BytePos(0),
-                        false,
-                    ),
+                    ParamOrTsParamProp::Param(param) => w.declare_params([&param.pat]),
                     ParamOrTsParamProp::TsParamProp(prop) => match &prop.param {
                         TsParamPropParam::Ident(ident) => w.declare(
                             &ident.id,
                             BindingKind::Param,
                             Target::Function,
-                            BytePos(0),
+                            ident.span.hi,
                             false,
                         ),
-                        TsParamPropParam::Assign(assign) => w.declare_pat(
-                            &assign.left,
-                            BindingKind::Param,
-                            Target::Function,
-                            BytePos(0),
-                            false,
-                        ),
+                        TsParamPropParam::Assign(assign) => {
+                            for_each_param_binding(&assign.left, assign.span.hi, &mut |id, init| {
+                                w.declare(id, BindingKind::Param, Target::Function, init, false)
+                            })
+                        }
                         #[cfg(swc_ast_unknown)]
                         _ => {}
                     },
@@ -505,7 +694,33 @@ impl Visit for Walker<'_> {
 
     fn visit_switch_stmt(&mut self, stmt: &SwitchStmt) {
         stmt.discriminant.visit_with(self);
-        self.with_frame(stmt.span, false, |w| stmt.cases.visit_with(w));
+        let case_stmts = || stmt.cases.iter().flat_map(|case| &case.cons);
+        let mut names = Vec::new();
+        for item in case_stmts() {
+            match item {
+                Stmt::Decl(Decl::Var(decl)) if decl.kind != VarDeclKind::Var => {
+                    for declarator in &decl.decls {
+                        for_each_binding(&declarator.name, &mut |i| {
+                            names.push((i.sym.clone(), i.span))
+                        });
+                    }
+                }
+                Stmt::Decl(Decl::Class(decl)) => {
+                    names.push((decl.ident.sym.clone(), decl.ident.span))
+                }
+                Stmt::Decl(Decl::Fn(decl)) => {
+                    let start = self.point(stmt.span.lo);
+                    self.switch_fns.insert(decl.function.span.lo, start);
+                }
+                _ => {}
+            }
+        }
+        self.switch_names.push(names);
+        self.with_frame(stmt.span, false, |w| {
+            w.predeclare_functions(case_stmts());
+            stmt.cases.visit_with(w);
+        });
+        self.switch_names.pop();
     }
 
     fn visit_catch_clause(&mut self, clause: &CatchClause) {
@@ -604,12 +819,16 @@ impl Visit for Walker<'_> {
 
     fn visit_jsx_attr(&mut self, attr: &JSXAttr) {
         if let Some(arrow) = handler_arrow(attr, self.rule) {
+            let scan = Box::new(scan_arrow(arrow, self.unresolved_mark));
+            let switch_tdz = self.switch_tdz(arrow, &scan);
             let site = HandlerSite {
                 attr_name: attr_name(attr),
                 attr_span: attr.span,
                 function: self.current_function(),
-                loops: self.loops.clone(),
-                scan: Box::new(scan_arrow(arrow, self.unresolved_mark)),
+                at: self.point(attr.span.lo),
+                in_with: self.with_depth > 0,
+                switch_tdz,
+                scan,
             };
             self.index.handlers.push(site);
         }
@@ -618,16 +837,25 @@ impl Visit for Walker<'_> {
 }
 
 impl Walker<'_> {
-    fn visit_function_inner(&mut self, function: &Function) {
-        for param in &function.params {
-            self.declare_pat(
-                &param.pat,
-                BindingKind::Param,
-                Target::Function,
-                BytePos(0),
-                false,
-            );
+    /// The first name `arrow` reads before its declaration in a later case of
+    /// an enclosing `switch` (which SWC's resolver resolves elsewhere), unless
+    /// it resolves to a binding of the arrow or of a block inside the `switch`.
+    fn switch_tdz(&self, arrow: &ArrowExpr, scan: &ArrowScan) -> Option<(Atom, Span, Span)> {
+        if self.switch_names.iter().all(Vec::is_empty) {
+            return None;
         }
+        let mut finder = SwitchNameFinder {
+            names: &self.switch_names,
+            scan,
+            bindings: &self.index.bindings,
+            found: None,
+        };
+        arrow.visit_with(&mut finder);
+        finder.found
+    }
+
+    fn visit_function_inner(&mut self, function: &Function) {
+        self.declare_params(function.params.iter().map(|param| &param.pat));
         function.decorators.visit_with(self);
         function.params.visit_with(self);
         // The body block shares the function's frame for `var` purposes but
@@ -656,4 +884,91 @@ impl Walker<'_> {
             _ => {}
         }
     }
+}
+
+/// Calls `f` on every identifier a parameter pattern declares, with where it
+/// is initialised: the end of its element, default included, and never before
+/// `floor` (the bindings under a default are initialised after the default is
+/// evaluated, although the default is written after them).
+fn for_each_param_binding(pat: &Pat, floor: BytePos, f: &mut dyn FnMut(&Ident, BytePos)) {
+    match pat {
+        Pat::Ident(ident) => f(&ident.id, floor.max(ident.span.hi)),
+        Pat::Array(array) => {
+            for elem in array.elems.iter().flatten() {
+                for_each_param_binding(elem, floor, f);
+            }
+        }
+        Pat::Object(object) => {
+            for prop in &object.props {
+                match prop {
+                    ObjectPatProp::KeyValue(kv) => for_each_param_binding(&kv.value, floor, f),
+                    ObjectPatProp::Assign(assign) => f(&assign.key.id, floor.max(assign.span.hi)),
+                    ObjectPatProp::Rest(rest) => for_each_param_binding(&rest.arg, floor, f),
+                    #[cfg(swc_ast_unknown)]
+                    _ => {}
+                }
+            }
+        }
+        Pat::Rest(rest) => for_each_param_binding(&rest.arg, floor, f),
+        Pat::Assign(assign) => for_each_param_binding(&assign.left, floor.max(assign.span.hi), f),
+        Pat::Expr(_) | Pat::Invalid(_) => {}
+        #[cfg(swc_ast_unknown)]
+        _ => {}
+    }
+}
+
+/// Finds, in a handler arrow, a value name declared later in a case of an
+/// enclosing `switch` (see [`Walker::switch_tdz`]).
+struct SwitchNameFinder<'a> {
+    names: &'a [Vec<(Atom, Span)>],
+    scan: &'a ArrowScan,
+    bindings: &'a FxHashMap<Id, Binding>,
+    found: Option<(Atom, Span, Span)>,
+}
+
+impl Visit for SwitchNameFinder<'_> {
+    fn visit_ts_type(&mut self, _: &TsType) {}
+    fn visit_ts_type_ann(&mut self, _: &TsTypeAnn) {}
+    fn visit_ts_type_param_decl(&mut self, _: &TsTypeParamDecl) {}
+    fn visit_ts_type_param_instantiation(&mut self, _: &TsTypeParamInstantiation) {}
+    fn visit_ts_interface_decl(&mut self, _: &TsInterfaceDecl) {}
+    fn visit_ts_type_alias_decl(&mut self, _: &TsTypeAliasDecl) {}
+    fn visit_labeled_stmt(&mut self, stmt: &LabeledStmt) {
+        stmt.body.visit_with(self);
+    }
+    fn visit_break_stmt(&mut self, _: &BreakStmt) {}
+    fn visit_continue_stmt(&mut self, _: &ContinueStmt) {}
+
+    fn visit_ident(&mut self, ident: &Ident) {
+        if self.found.is_some() {
+            return;
+        }
+        let id = ident.to_id();
+        if self.scan.declared.contains(&id) {
+            return;
+        }
+        for names in self.names {
+            for (name, decl) in names {
+                if *name != ident.sym || ident.span.lo >= decl.lo {
+                    continue;
+                }
+                // A binding of a block between the `switch` and the arrow,
+                // declared before it, is resolved correctly.
+                let resolved_inside = self
+                    .bindings
+                    .get(&id)
+                    .is_some_and(|b| b.decl_span.lo < ident.span.lo && names_in(b.scope, decl));
+                if !resolved_inside {
+                    self.found = Some((ident.sym.clone(), ident.span, *decl));
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Whether a binding scope lies inside the `switch` whose case declares
+/// `decl`: approximated by the scope not containing that declaration.
+fn names_in(scope: Span, decl: &Span) -> bool {
+    !scope.contains(*decl)
 }
