@@ -10,6 +10,7 @@
 //!
 //! In `captureMode: "roots"` every root is captured whole.
 
+use rustc_hash::FxHashMap;
 use swc_core::ecma::{ast::Id, atoms::Atom};
 
 /// A node of the tree: a value captured whole, or an object of sub-paths.
@@ -45,41 +46,111 @@ impl CaptureTree {
     pub fn is_empty(&self) -> bool {
         self.roots.is_empty()
     }
+}
+
+/// Builds a [`CaptureTree`] path by path in time linear in the paths' total
+/// length (a handler may read thousands of paths of one root): nodes live in
+/// an arena with a key index each, and become [`CaptureNode`]s at the end.
+#[derive(Debug, Default)]
+pub struct CaptureTreeBuilder {
+    roots: Vec<(Id, usize)>,
+    root_index: FxHashMap<Id, usize>,
+    nodes: Vec<BuildNode>,
+}
+
+#[derive(Debug, Default)]
+struct BuildNode {
+    whole: bool,
+    children: Vec<(Atom, usize)>,
+    index: FxHashMap<Atom, usize>,
+}
+
+impl CaptureTreeBuilder {
+    pub fn is_empty(&self) -> bool {
+        self.roots.is_empty()
+    }
 
     /// Adds one path (`root.p0.p1...`); an empty `props` captures the root whole.
     pub fn insert(&mut self, root: &Id, props: &[Atom]) {
-        let index = match self.roots.iter().position(|r| &r.id == root) {
-            Some(index) => index,
+        let mut node = match self.root_index.get(root) {
+            Some(&node) => node,
             None => {
-                self.roots.push(CaptureRoot {
-                    id: root.clone(),
-                    node: CaptureNode::Props(Vec::new()),
-                });
-                self.roots.len() - 1
+                let node = self.new_node();
+                self.root_index.insert(root.clone(), node);
+                self.roots.push((root.clone(), node));
+                node
             }
         };
-        insert_path(&mut self.roots[index].node, props);
-    }
-}
-
-fn insert_path(node: &mut CaptureNode, props: &[Atom]) {
-    let CaptureNode::Props(children) = node else {
-        // A shorter prefix is already captured whole.
-        return;
-    };
-    let Some((first, rest)) = props.split_first() else {
-        *node = CaptureNode::Whole;
-        return;
-    };
-    let child = match children.iter().position(|(key, _)| key == first) {
-        Some(index) => &mut children[index].1,
-        None => {
-            children.push((first.clone(), CaptureNode::Props(Vec::new())));
-            let last = children.len() - 1;
-            &mut children[last].1
+        for prop in props {
+            if self.nodes[node].whole {
+                // A shorter prefix is already captured whole.
+                return;
+            }
+            node = match self.nodes[node].index.get(prop) {
+                Some(&child) => child,
+                None => {
+                    let child = self.new_node();
+                    let parent = &mut self.nodes[node];
+                    parent.index.insert(prop.clone(), child);
+                    parent.children.push((prop.clone(), child));
+                    child
+                }
+            };
         }
-    };
-    insert_path(child, rest);
+        let node = &mut self.nodes[node];
+        node.whole = true;
+        // Captured whole: what was below no longer matters.
+        node.children = Vec::new();
+        node.index = FxHashMap::default();
+    }
+
+    pub fn build(mut self) -> CaptureTree {
+        let roots = std::mem::take(&mut self.roots);
+        CaptureTree {
+            roots: roots
+                .into_iter()
+                .map(|(id, node)| CaptureRoot {
+                    id,
+                    node: self.node(node),
+                })
+                .collect(),
+        }
+    }
+
+    fn new_node(&mut self) -> usize {
+        self.nodes.push(BuildNode::default());
+        self.nodes.len() - 1
+    }
+
+    /// Iterative, so that a path of any length cannot exhaust the stack.
+    fn node(&mut self, root: usize) -> CaptureNode {
+        // Post-order over the arena: children are built before their parent.
+        let mut order = vec![root];
+        let mut i = 0;
+        while i < order.len() {
+            let children: Vec<usize> = self.nodes[order[i]].children.iter().map(|c| c.1).collect();
+            order.extend(children);
+            i += 1;
+        }
+        let mut built: FxHashMap<usize, CaptureNode> = FxHashMap::default();
+        for &n in order.iter().rev() {
+            let node = std::mem::take(&mut self.nodes[n]);
+            let value = if node.whole {
+                CaptureNode::Whole
+            } else {
+                CaptureNode::Props(
+                    node.children
+                        .into_iter()
+                        .map(|(key, child)| {
+                            (key, built.remove(&child).unwrap_or(CaptureNode::Whole))
+                        })
+                        .collect(),
+                )
+            };
+            built.insert(n, value);
+        }
+        built.remove(&root).unwrap_or(CaptureNode::Whole)
+    }
 }
 
 #[cfg(test)]
@@ -106,11 +177,12 @@ mod tests {
         }
     }
     fn tree(paths: &[(&str, &[&str])]) -> String {
-        let mut t = CaptureTree::default();
+        let mut t = CaptureTreeBuilder::default();
         for (root, props) in paths {
             t.insert(&id(root), &atoms(props));
         }
-        t.roots
+        t.build()
+            .roots
             .iter()
             .map(|r| format!("{}={}", r.name(), show(&r.node)))
             .collect::<Vec<_>>()
@@ -135,6 +207,25 @@ mod tests {
             tree(&[("s", &["b", "x"]), ("t", &[]), ("s", &["a"]), ("s", &["b"])]),
             "s={b:*,a:*} t=*"
         );
+    }
+
+    #[test]
+    fn many_paths_of_one_root_build_in_linear_time() {
+        // 20,000 siblings: quadratic insertion would take seconds. And a
+        // 1,000-link path (deeper chains are the parser's limit to report).
+        let mut t = CaptureTreeBuilder::default();
+        let root = id("s");
+        for i in 0..20_000 {
+            t.insert(&root, &[Atom::from(format!("p{i}"))]);
+        }
+        let deep: Vec<Atom> = (0..1_000).map(|i| Atom::from(format!("d{i}"))).collect();
+        t.insert(&root, &deep);
+        let tree = t.build();
+        let CaptureNode::Props(children) = &tree.roots[0].node else {
+            panic!("expected props");
+        };
+        assert_eq!(children.len(), 20_001);
+        assert_eq!(children[19_999].0, "p19999");
     }
 
     #[test]

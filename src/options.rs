@@ -22,7 +22,9 @@ pub struct Options {
     /// Defaults to `"commontools"`.
     pub helper_module: String,
 
-    /// Name the helper is exported under.
+    /// Name the helper is exported under (also its local name unless taken).
+    /// Must be an identifier that can name a binding in a module: not a
+    /// reserved word, `await`, `eval` or `arguments`.
     ///
     /// Defaults to `"handler"`.
     pub helper_name: String,
@@ -34,8 +36,9 @@ pub struct Options {
     /// Defaults to `"named"`.
     pub import_style: ImportStyle,
 
-    /// Local name of the namespace import when `importStyle` is `"namespace"`.
-    /// An existing namespace import of `helperModule` is reused whatever its name.
+    /// Local name of the namespace import when `importStyle` is `"namespace"`
+    /// (the same rules as `helperName`). An existing namespace import of
+    /// `helperModule` is reused whatever its name.
     ///
     /// Defaults to `"__ctHelpers"`.
     pub namespace_name: String,
@@ -47,8 +50,9 @@ pub struct Options {
     /// Defaults to `"on"`.
     pub attribute_prefix: String,
 
-    /// A regular expression an attribute's full name must match to be an
-    /// event attribute (for example `"^on[A-Z]"`). Replaces `attributePattern`'s
+    /// A regular expression the **whole** attribute name must match to be an
+    /// event attribute (for example `"on[A-Z].*"`; it is anchored at both
+    /// ends, so `"on[A-Z]"` matches `onX` but not `onClick`). Replaces the
     /// prefix rule when set.
     ///
     /// Defaults to none (the prefix rule applies).
@@ -179,6 +183,15 @@ impl Options {
                     format!("`{value}` is not a JavaScript identifier"),
                 ));
             }
+            if is_reserved_in_modules(value) {
+                return Err(bad(
+                    field,
+                    format!(
+                        "`{value}` cannot name a binding in a module (a reserved word, or \
+                         `eval`/`arguments` in strict mode)"
+                    ),
+                ));
+            }
         }
         if self.attribute_pattern.is_none() && self.attribute_prefix.is_empty() {
             return Err(bad(
@@ -192,6 +205,60 @@ impl Options {
         }
         Ok(())
     }
+}
+
+/// Whether `name` cannot be a binding in module code, which is strict: the
+/// reserved words, the strict-mode ones, `await`, `eval` and `arguments`.
+pub(crate) fn is_reserved_in_modules(name: &str) -> bool {
+    const RESERVED: [&str; 46] = [
+        "await",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "import",
+        "in",
+        "instanceof",
+        "new",
+        "null",
+        "return",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "yield",
+        "let",
+        "static",
+        "implements",
+        "interface",
+        "package",
+        "private",
+        "protected",
+        "public",
+    ];
+    RESERVED.contains(&name) || name == "eval" || name == "arguments"
 }
 
 /// Whether `name` can be written as an identifier (ASCII letters, digits, `_`
@@ -242,5 +309,33 @@ mod tests {
         assert_eq!(err.field, "attributePattern");
         let err = Options::from_json(r#"{"helperName": "not-an-ident"}"#).unwrap_err();
         assert_eq!(err.field, "helperName");
+    }
+
+    #[test]
+    fn names_that_cannot_be_bindings_in_a_module_are_rejected() {
+        // Each would print `import { class } from ...` or similar, which does
+        // not parse (or, for `eval`/`arguments`, is a strict-mode error).
+        for name in [
+            "class",
+            "await",
+            "default",
+            "eval",
+            "arguments",
+            "yield",
+            "let",
+            "static",
+        ] {
+            for field in ["helperName", "namespaceName"] {
+                let err = Options::from_json(&format!(r#"{{"{field}": "{name}"}}"#)).unwrap_err();
+                assert_eq!(err.field, field, "{name}");
+            }
+        }
+        // Contextual keywords are fine as bindings.
+        for name in ["of", "as", "from", "async", "get", "type", "undefined"] {
+            assert!(
+                Options::from_json(&format!(r#"{{"helperName": "{name}"}}"#)).is_ok(),
+                "{name}"
+            );
+        }
     }
 }

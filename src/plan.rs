@@ -39,7 +39,7 @@ use swc_core::{
 };
 
 use crate::{
-    capture_tree::CaptureTree,
+    capture_tree::{CaptureTree, CaptureTreeBuilder},
     captures::{ArrowScan, ParamFacts},
     detect::{first_look, AttributeRule, FirstLook},
     diagnostics::{self, Diagnostic},
@@ -253,7 +253,7 @@ fn plan_handler(
         }
     }
 
-    let mut captures = CaptureTree::default();
+    let mut captures = CaptureTreeBuilder::default();
     let mut checked = FxHashSet::<&Id>::default();
     for reference in &scan.refs {
         let Some(binding) = captured(&reference.id) else {
@@ -305,7 +305,7 @@ fn plan_handler(
             warnings.push(diagnostics::lexical_context(*span, what));
         }
     }
-    (Some(rewrite_for(scan, captures)), warnings)
+    (Some(rewrite_for(scan, captures.build())), warnings)
 }
 
 /// A write to a captured mutable binding that can run after the JSX is

@@ -199,3 +199,48 @@ fn text_back_end(input: PathBuf) {
         dir.display()
     );
 }
+
+/// The first line of every fixture names the diagnostic codes it expects
+/// (`// HC003: ...`, `// HC001 HC011: ...`; none for a case without any),
+/// and both back ends report exactly those, warnings included (SWC's test
+/// handler behind `output.stderr` drops warnings).
+#[testing::fixture("fixtures/**/input.tsx")]
+fn first_line_names_the_codes(input: PathBuf) {
+    let dir = input.parent().unwrap();
+    let options = options_for(dir);
+    let source = fs::read_to_string(&input).unwrap();
+    let first_line = source.lines().next().unwrap_or_default();
+    let mut named: Vec<String> = first_line
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| {
+            word.len() == 5
+                && word.starts_with("HC")
+                && word[2..].bytes().all(|b| b.is_ascii_digit())
+        })
+        .map(str::to_string)
+        .collect();
+    named.sort();
+    named.dedup();
+    for (back_end, output) in [
+        ("AST", driver::transform(&source, "input.tsx", &options)),
+        (
+            "text",
+            driver::transform_text(&source, "input.tsx", &options),
+        ),
+    ] {
+        let output = output.unwrap_or_else(|e| panic!("{}: {e}", input.display()));
+        let mut reported: Vec<String> = output
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str().to_string())
+            .collect();
+        reported.sort();
+        reported.dedup();
+        assert_eq!(
+            reported,
+            named,
+            "{}: the {back_end} back end reports other codes than the first line names",
+            input.display()
+        );
+    }
+}
