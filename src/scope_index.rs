@@ -437,7 +437,9 @@ impl Walker<'_> {
         for_each_assigned(pat, &mut |ident| self.write(ident));
     }
 
-    fn var_decl(&mut self, decl: &VarDecl) {
+    /// `initialized_at`: where the bindings are initialised when not at the end
+    /// of their declarator (a `for (const x of xs)` head: after `xs`).
+    fn var_decl(&mut self, decl: &VarDecl, initialized_at: Option<BytePos>) {
         let (kind, target) = match decl.kind {
             VarDeclKind::Var => (BindingKind::Var, Target::Function),
             VarDeclKind::Let => (BindingKind::Let, Target::Block),
@@ -453,7 +455,8 @@ impl Walker<'_> {
                 .init
                 .as_deref()
                 .is_some_and(|init| is_function_expr(unwrap_parens(init)));
-            self.declare_pat(&declarator.name, kind, target, declarator.span.hi, callable);
+            let init = initialized_at.unwrap_or(declarator.span.hi);
+            self.declare_pat(&declarator.name, kind, target, init, callable);
             if kind == BindingKind::Var && declarator.init.is_some() {
                 self.write_pat(&declarator.name);
             }
@@ -552,7 +555,7 @@ impl Visit for Walker<'_> {
     }
 
     fn visit_var_decl(&mut self, decl: &VarDecl) {
-        self.var_decl(decl);
+        self.var_decl(decl, None);
         decl.visit_children_with(self);
     }
 
@@ -748,7 +751,7 @@ impl Visit for Walker<'_> {
         stmt.right.visit_with(self);
         self.with_frame(stmt.span, false, |w| {
             w.with_loop(stmt.span, |w| {
-                w.for_head(&stmt.left);
+                w.for_head(&stmt.left, stmt.right.span().hi);
                 stmt.body.visit_with(w);
             });
         });
@@ -758,7 +761,7 @@ impl Visit for Walker<'_> {
         stmt.right.visit_with(self);
         self.with_frame(stmt.span, false, |w| {
             w.with_loop(stmt.span, |w| {
-                w.for_head(&stmt.left);
+                w.for_head(&stmt.left, stmt.right.span().hi);
                 stmt.body.visit_with(w);
             });
         });
@@ -863,10 +866,13 @@ impl Walker<'_> {
         function.body.visit_with(self);
     }
 
-    fn for_head(&mut self, head: &ForHead) {
+    /// A `for-in`/`for-of` head; its bindings are initialised on each
+    /// iteration, after the iterated expression (which ends at `right_end`)
+    /// was evaluated in their dead zone.
+    fn for_head(&mut self, head: &ForHead, right_end: BytePos) {
         match head {
             ForHead::VarDecl(decl) => {
-                self.var_decl(decl);
+                self.var_decl(decl, Some(right_end));
                 // `for (var x of xs)` assigns x on every iteration.
                 if decl.kind == VarDeclKind::Var {
                     for declarator in &decl.decls {

@@ -171,3 +171,16 @@ fn control_flow_cuts_only_where_it_surely_leaves() {
         assert_eq!(codes(&template(body)), expected, "{body}");
     }
 }
+
+#[test]
+fn a_for_of_binding_is_in_its_tdz_while_the_iterable_is_evaluated() {
+    let source = "export function A() {
+  const x = 1;
+  for (const x of [<b onClick={() => console.log(x)} />]) {}
+  for (let i = 0, j = <b onClick={() => console.log(i, j)} />; i < 1; i++) {}
+}
+";
+    assert_eq!(codes(source), ["HC003", "HC003"]);
+    let body = "export function A(xs) {\n  for (const x of xs) { <b onClick={() => console.log(x)} />; }\n}\n";
+    assert_eq!(codes(body), Vec::<&str>::new());
+}
