@@ -4,8 +4,10 @@
 #
 #   1. execution equivalence on the golden fixtures, the harness's self-tests
 #      and the saved findings                       (js/exec, node --test)
-#   2. generated programs: GEN_COUNT (default 300) random components checked
-#      for parsing, idempotence and execution equivalence  (js/exec)
+#   2. generated programs: GEN_COUNT (default 300) random components and
+#      GEN_ORDER_COUNT (default 100) evaluation-order shapes checked for
+#      parsing, idempotence, execution equivalence and (safe shapes) being
+#      rewritten; GEN_SHAPES selects families or shapes  (js/exec)
 #   3. fuzzing: both cargo-fuzz targets, FUZZ_SECONDS (default 30) each
 #                                                    (scripts/fuzz-ci.sh)
 #   4. real code: the .tsx/.jsx sources of three pinned UI kits through both
@@ -57,10 +59,10 @@ if wants exec || wants generated; then
 fi
 if wants exec; then
   phase "exec: harness self-tests, fixtures, findings" \
-    node --test --test-reporter=spec js/exec/harness.test.mjs js/exec/fixtures.test.mjs js/exec/findings.test.mjs
+    node --test --test-reporter=spec js/exec/harness.test.mjs js/exec/generator.test.mjs js/exec/fixtures.test.mjs js/exec/findings.test.mjs
 fi
 if wants generated; then
-  phase "generated programs (GEN_COUNT=${GEN_COUNT:-300})" node --test --test-reporter=dot js/exec/generated.test.mjs
+  phase "generated programs (GEN_COUNT=${GEN_COUNT:-300}, GEN_ORDER_COUNT=${GEN_ORDER_COUNT:-100})" node --test --test-reporter=dot js/exec/generated.test.mjs
 fi
 if wants fuzz; then
   phase "fuzz (FUZZ_SECONDS=${FUZZ_SECONDS:-30} per target)" bash scripts/fuzz-ci.sh

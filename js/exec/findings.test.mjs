@@ -22,9 +22,9 @@ test("open.json names only existing findings", () => {
 for (const file of files) {
   test(`finding ${file}`, { todo: open[file] }, async () => {
     const source = readFileSync(dir + file, "utf8");
-    const { options, props, backend, expect } = findingScenario(source);
+    const { options, props, backend, expect, safe } = findingScenario(source);
     for (const b of backend ? [backend] : selectedBackends()) {
-      const r = await pool.run({ kind: "module", source, opts: { options, props, filename: file, backend: b } });
+      const r = await pool.run({ kind: "module", source, opts: { options, props, filename: file, backend: b, safe } });
       if (expect === "refused") assert.ok(r.refused, `${b} back end should refuse the file with HC101; got ${r.ok ? "a transformed file" : `${r.stage}: ${r.message}`}`);
       else assert.ok(r.ok, `${b} back end, ${r.stage}: ${r.message}`);
     }

@@ -84,6 +84,24 @@ const cases = [
     original: `export function C({ items, remove }) { return <ul>{items.map((item) => <li onClick={() => remove(item.id)} />)}</ul>; }`,
     transformed: `${HELPER}export function C({ items, remove }) { return <ul>{items.map((item) => <li onClick={handler((event, { remove, item }) => remove(item.id))({ remove, item: { id: item } })} />)}</ul>; }`,
   },
+  {
+    name: "a handler that is not closed (reads a local the params do not pass)",
+    expect: "wrong",
+    original: `export function C({ log }) { const x = 1; return <b onClick={() => log(x)} />; }`,
+    transformed: `${HELPER}export function C({ log }) { const x = 1; return <b onClick={handler((event, { log }) => log(x))({ log })} />; }`,
+  },
+  {
+    name: "a closed handler reading module-level names and globals compares equal",
+    expect: "same",
+    original: `const TOTAL = 3; export function C({ log }) { return <b onClick={() => log(TOTAL, typeof console)} />; }`,
+    transformed: `${HELPER}const TOTAL = 3; export function C({ log }) { return <b onClick={handler((event, { log }) => log(TOTAL, typeof console))({ log })} />; }`,
+  },
+  {
+    name: "a hoisted function called before the capture is initialised (TDZ at render)",
+    expect: "wrong",
+    original: `export function C({ log }) { const el = R(); const x = { v: 1 }; return el; function R() { return <b onClick={() => log(x.v)} />; } }`,
+    transformed: `${HELPER}export function C({ log }) { const el = R(); const x = { v: 1 }; return el; function R() { return <b onClick={handler((event, { log, x }) => log(x.v))({ log, x: { v: x.v } })} />; } }`,
+  },
 ];
 
 for (const c of cases) {

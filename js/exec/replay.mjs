@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { checkModule, initAst, selectedBackends } from "./lib/harness.mjs";
 import { findingScenario } from "./lib/findings.mjs";
+import { falsePositives } from "./lib/fuzz-programs.mjs";
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith("--") && !a.startsWith("{"));
@@ -22,7 +23,7 @@ const backends = scenario.backend ? [scenario.backend] : selectedBackends();
 if (backends.includes("ast")) await initAst();
 let failed = false;
 for (const backend of backends) {
-  const r = checkModule(source, { ...scenario, backend, filename: basename(file), stepTimeout: 5000 });
+  const r = falsePositives(source, checkModule(source, { ...scenario, backend, filename: basename(file), stepTimeout: 5000 }), scenario.safe);
   if (args.includes("--trace")) console.log((r.transcript || []).join("\n"));
   if (scenario.expect === "refused") {
     console.log(`${backend} back end: ${r.refused ? "ok, refused with HC101" : `FAIL: not refused (${r.ok ? "transformed" : r.stage + ": " + r.message})`}`);

@@ -4,6 +4,7 @@
 //   // @props {"online": false}              JSON values for some props
 //   // @backend ast                          only this back end (default: all)
 //   // @expect refused                       every back end must refuse the file (HC101)
+//   // @safe h1,h2                           handlers (by marker) that must be rewritten
 import { PROPS } from "./generate.mjs";
 import { fixtureProps } from "./fixtures.mjs";
 
@@ -13,5 +14,6 @@ export function findingScenario(source) {
   const props = p === "generated" ? PROPS : p ? fixtureProps(JSON.parse(p)) : undefined;
   const backend = source.match(/^\/\/ @backend (\w+)/m)?.[1];
   const expect = source.match(/^\/\/ @expect (\w+)/m)?.[1] || "same";
-  return { options, props, backend, expect };
+  const safe = source.match(/^\/\/ @safe (.*)$/m)?.[1].split(",").map((m) => m.trim()).filter(Boolean) || [];
+  return { options, props, backend, expect, safe };
 }

@@ -7,10 +7,21 @@
 // Checks, by mode (see generate.mjs):
 //   conforming: paths and roots: parses, idempotent, equivalent
 //   free:       roots: parses, idempotent, equivalent; paths: parses, idempotent
+// Programs of the "order" family (generate-order.mjs) are conforming and
+// list safe handlers (`program.safe`): each must also be rewritten (stage
+// "false-positive", see false-positives.mjs).
+//
+//   generateFamily(family, seed, mode, shapes) -> the program of either generator
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { checkModule, selectedBackends } from "./harness.mjs";
-import { renderProgram, removableUnits } from "./generate.mjs";
+import { generateProgram, renderProgram, removableUnits } from "./generate.mjs";
+import { generateOrderProgram } from "./generate-order.mjs";
+import { notRewritten } from "./false-positives.mjs";
+
+export function generateFamily(family, seed, mode, shapes) {
+  return family === "order" ? generateOrderProgram(seed, shapes ? { shapes } : {}) : generateProgram(seed, { mode });
+}
 
 export const CHECKS = {
   conforming: [
@@ -23,8 +34,20 @@ export const CHECKS = {
   ],
 };
 
+// A passing checkModule result `r` becomes a "false-positive" failure when
+// a handler of `safe` (markers present in `source`) was not rewritten.
+export function falsePositives(source, r, safe = []) {
+  const present = safe.filter((m) => source.includes(JSON.stringify(m)));
+  if (!r.ok || !present.length) return r;
+  const missed = notRewritten(r.transformed, present);
+  if (!missed.length) return r;
+  const codes = r.diagnostics.map((d) => `${d.severity}[${d.code}]`).join(", ") || "none";
+  const message = `safe handlers left as written (${missed.join(", ")}); diagnostics: ${codes}\n--- transformed source\n${r.transformed}`;
+  return { ...r, ok: false, stage: "false-positive", message };
+}
+
 export function runCheck(source, props, check) {
-  const r = checkModule(source, { options: check.options, props, exec: check.exec, backend: check.backend });
+  const r = falsePositives(source, checkModule(source, { options: check.options, props, exec: check.exec, backend: check.backend }), check.safe);
   if (r.ok) return { ok: true, result: r };
   return { ok: false, check: check.name, stage: r.stage, message: r.message, result: r };
 }
@@ -34,9 +57,9 @@ export function checkProgram(program) {
   const failures = [];
   const stats = { handlers: 0, events: 0, diagnostics: {} };
   for (const backend of selectedBackends()) for (const base of CHECKS[program.mode]) {
-    const check = { ...base, name: `${base.name}/${backend}`, backend };
+    const check = { ...base, name: `${base.name}/${backend}`, backend, safe: program.safe };
     const r = runCheck(source, program.props, check);
-    if (!r.ok) failures.push({ check: r.check, stage: r.stage, message: r.message, options: check.options, exec: check.exec, backend });
+    if (!r.ok) failures.push({ check: r.check, stage: r.stage, message: r.message, options: check.options, exec: check.exec, backend, safe: program.safe });
     else if (check.exec) {
       stats.handlers = Math.max(stats.handlers, r.result.handlers);
       stats.events = Math.max(stats.events, r.result.events);
@@ -50,7 +73,7 @@ export function checkProgram(program) {
 // Greedy shrinking: drop removable units (largest first) while the same
 // check still fails at the same stage; repeat until nothing can be dropped.
 export function shrink(program, failure, { maxTries = 400 } = {}) {
-  const check = { name: failure.check, options: failure.options, exec: failure.exec, backend: failure.backend };
+  const check = { name: failure.check, options: failure.options, exec: failure.exec, backend: failure.backend, safe: failure.safe };
   const stillFails = (disabled) => {
     const r = runCheck(renderProgram(program.tree, disabled), program.props, check);
     return !r.ok && r.stage === failure.stage ? r : null;
@@ -98,7 +121,8 @@ function isInside(tree, u, disabled) {
 
 export function saveFinding(dir, program, failure, shrunk) {
   mkdirSync(dir, { recursive: true });
-  const name = `gen-${program.mode}-${program.seed}-${failure.check.replace("/", "-")}-${failure.stage}.tsx`;
+  const family = program.family === "order" ? `order-${[...new Set(program.shapes)].join("+")}` : program.mode;
+  const name = `gen-${family}-${program.seed}-${failure.check.replace("/", "-")}-${failure.stage}.tsx`;
   const file = join(dir, name);
   const message = (shrunk.failure.message || "").split("\n").slice(0, 40).map((l) => `// ${l}`).join("\n");
   const header = [
@@ -106,6 +130,7 @@ export function saveFinding(dir, program, failure, shrunk) {
     `// @options ${JSON.stringify(failure.options)}`,
     `// @backend ${failure.backend}`,
     `// @props generated`,
+    ...(program.safe?.length ? [`// @safe ${program.safe.join(",")}`] : []),
     `// check: ${failure.check}, stage: ${failure.stage}; seed ${program.seed}, mode ${program.mode}`,
     `// replay: node js/exec/replay.mjs js/exec/findings/${name}`,
     message,

@@ -38,7 +38,7 @@ export function mulberry32(seed) {
 }
 
 // ---------------------------------------------------------- text tree
-class Unit {
+export class Unit {
   constructor(id, removable, parts, kind) {
     this.id = id;
     this.removable = removable;

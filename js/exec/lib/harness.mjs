@@ -165,7 +165,9 @@ export function execute(js, scenario = {}) {
   // A shebang is only valid on a script's first line: drop it in the wrapper.
   const body = js.replace(/^#!.*/, "");
   // ES modules are strict; esbuild's CommonJS output does not say so.
-  const wrapped = `(function (exports, require, module, __jsx, __Fragment) {"use strict";${body}\n})`;
+  // The trailing direct eval gives the runtime the module's top-level scope
+  // (the closedness check of runtime.js, `handlerRuntime`).
+  const wrapped = `(function (exports, require, module, __jsx, __Fragment) {"use strict";${body}\n;__hc.moduleScope((s) => eval(s));\n})`;
   let factory;
   try {
     factory = new vm.Script(wrapped, { filename: "module.js" }).runInContext(context);

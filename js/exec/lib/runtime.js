@@ -313,8 +313,36 @@
   // --------------------------------------------------------------- modules
   const modules = new Map();
   let helper = { module: "commontools", name: "handler" };
-  // The reference runtime of BEHAVIOR.md section 0.
-  const handlerRuntime = (fn) => (params) => (event) => fn(event, params);
+  // The reference runtime of BEHAVIOR.md section 0, with one more check: a
+  // rewritten handler must be closed (everything it reads from enclosing
+  // functions comes through its params), so the runtime calls a copy of it
+  // re-evaluated from its source text in the module's top-level scope
+  // (`moduleEval`, installed by the harness after the module body). A name
+  // the transform failed to pass throws a ReferenceError at the event
+  // instead of being read through the closure. Arrows that use `this`,
+  // `arguments`, `super`, `new.target` (HC007: they stay bound to the
+  // enclosing function) or private names (`#x`, valid only in their class)
+  // are called as they are.
+  let moduleEval = null;
+  const closedCopies = new Map(); // source text -> re-evaluated function
+  function closedCopy(fn) {
+    const source = Function.prototype.toString.call(fn);
+    if (!moduleEval || /\bthis\b|\barguments\b|\bsuper\b|\bnew\.target\b|#/.test(source)) return fn;
+    if (!closedCopies.has(source)) {
+      let copy = fn;
+      try {
+        copy = moduleEval(`(${source})`);
+      } catch {
+        /* not an expression on its own (a method): call the original */
+      }
+      closedCopies.set(source, copy);
+    }
+    return closedCopies.get(source);
+  }
+  const handlerRuntime = (fn) => {
+    const closed = closedCopy(fn);
+    return (params) => (event) => closed(event, params);
+  };
 
   function require(spec) {
     if (modules.has(spec)) return modules.get(spec);
@@ -507,6 +535,11 @@
     Fragment,
     require,
     handler: handlerRuntime,
+    // Called by the module wrapper (harness.mjs) with `(s) => eval(s)` from
+    // the module's top-level scope.
+    moduleScope(evaluate) {
+      moduleEval = evaluate;
+    },
     // set up: helper module, seed
     setup(options) {
       helper = { module: options.helperModule || "commontools", name: options.helperName || "handler" };
