@@ -389,3 +389,22 @@ pub fn use_strict_with_captures(span: Span) -> Diagnostic {
         "remove the directive (modules are always strict)",
     )
 }
+
+/// A function declared in a later `switch` case: hoisted, but SWC's resolver
+/// does not resolve the use, so it cannot be passed.
+#[cold]
+pub fn switch_case_function(span: Span, name: &str, declared: Span) -> Diagnostic {
+    let mut diagnostic = error(
+        Code::NotYetInitialized,
+        span,
+        format!(
+            "handler left as written: `{name}` is a function declared in a later case of this \
+             `switch`; SWC's resolver does not resolve a use written before it, so it cannot be \
+             passed as a parameter"
+        ),
+        "uses a function of a later case",
+        "declare the function before the `switch`",
+    );
+    diagnostic.related = Some((declared, format!("`{name}` is declared here")));
+    diagnostic
+}

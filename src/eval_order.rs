@@ -41,7 +41,8 @@
 //!   statements around it in its own function: the loops it is in (a write in
 //!   such a loop runs again after it), the `if`/`?:` branch it is in (the
 //!   other branch cannot follow without a loop), the `try` it is in (an abrupt
-//!   completion can be caught) and the statement after which control surely
+//!   completion can be caught: control resumes at the end of the `try` block
+//!   or `catch` clause) and the statement after which control surely
 //!   leaves the function ([`Step::Exit`]: a `return`/`throw` reached with no
 //!   `break`/`continue` on the way, computed by [`StmtFlags`]).
 //!
@@ -67,9 +68,10 @@ pub enum Step {
     Loop(Span),
     /// Inside one branch of an `if` or `?:`; `other` is the branch not taken.
     Branch { other: Span },
-    /// Inside a `try` block or a `catch` clause: a `return` or `throw` may be
-    /// caught, and the code after the `try` may run.
-    Try,
+    /// Inside a `try` block or a `catch` clause: a `return` or `throw` in it
+    /// may be caught, and control resumes at `resume` (the end of that block
+    /// or clause: in the `catch`, the `finally` or after the `try`).
+    Try { resume: BytePos },
     /// Control surely leaves the function (by `return` or `throw`) before
     /// this position.
     Exit(BytePos),
@@ -230,32 +232,40 @@ pub fn write_may_follow(points: &[Point], binding: &Binding, write: &Write) -> b
 /// for a binding living in `scope`.
 fn reachable(point: &Point, target: BytePos, scope: Span) -> bool {
     let all: Vec<Step> = steps(&point.ctx).collect();
-    // A `return`/`throw` inside a `try` may be caught: only an exit outside
-    // every `try` around the point is sure.
-    let after_tries = all
-        .iter()
-        .rposition(|s| matches!(s, Step::Try))
-        .map_or(0, |i| i + 1);
-    let exit = all[after_tries..]
-        .iter()
-        .position(|s| matches!(s, Step::Exit(_)))
-        .map(|i| i + after_tries);
-    let (inner, exit_pos) = match exit {
-        Some(i) => match all[i] {
-            Step::Exit(pos) => (&all[..i], pos),
-            _ => unreachable!("position() found an exit"),
-        },
-        None => (&all[..], BytePos(u32::MAX)),
+    // The first sure exit, and the first `try` around it that may catch it.
+    let exit = all.iter().position(|s| matches!(s, Step::Exit(_)));
+    let catch = exit.and_then(|e| {
+        all[e..]
+            .iter()
+            .position(|s| matches!(s, Step::Try { .. }))
+            .map(|t| t + e)
+    });
+    let exit_pos = match exit.map(|e| all[e]) {
+        Some(Step::Exit(pos)) => pos,
+        _ => BytePos(u32::MAX),
+    };
+    let resumed = match catch.map(|t| all[t]) {
+        // After the catch, anything later may run.
+        Some(Step::Try { resume }) => target >= resume,
+        _ => false,
     };
     let other_branch = all
         .iter()
         .any(|s| matches!(s, Step::Branch { other } if span_has(*other, target)));
     let forward = target > point.pos && target < exit_pos && !other_branch;
-    // A loop around the point that the binding outlives runs the write again.
-    let again = inner.iter().any(
-        |s| matches!(s, Step::Loop(l) if span_has(*l, target) && scope.contains(*l) && scope != *l),
-    );
-    forward || again
+    // A loop around the point that the binding outlives runs the write again,
+    // unless the exit leaves it: loops between the exit and the `try` that
+    // catches it (or all loops outside the exit, when nothing catches it).
+    let left = |i: usize| match (exit, catch) {
+        (Some(e), Some(t)) => e < i && i < t,
+        (Some(e), None) => e < i,
+        _ => false,
+    };
+    let again = all.iter().enumerate().any(|(i, s)| {
+        !left(i)
+            && matches!(s, Step::Loop(l) if span_has(*l, target) && scope.contains(*l) && scope != *l)
+    });
+    forward || resumed || again
 }
 
 fn span_has(span: Span, pos: BytePos) -> bool {

@@ -223,10 +223,12 @@ fn plan_handler(
     if site.in_with {
         return (None, vec![diagnostics::inside_with(scan.arrow_span)]);
     }
-    if let Some((name, reference, declared)) = &site.switch_tdz {
-        errors.push(diagnostics::not_yet_initialized(
-            *reference, name, *declared,
-        ));
+    if let Some(used) = &site.switch_tdz {
+        errors.push(if used.function {
+            diagnostics::switch_case_function(used.reference, &used.name, used.declared)
+        } else {
+            diagnostics::not_yet_initialized(used.reference, &used.name, used.declared)
+        });
     }
 
     if let Some(second) = scan.params.second {

@@ -38,7 +38,8 @@
 //! SWC's resolver does not hoist the lexical declarations of `switch` cases:
 //! in `case 1: f(y); case 2: const y = 1;` the first `y` resolves to an outer
 //! binding, or to a global. The walker collects each `switch`'s case-level
-//! lexical names and reports a handler that names one before its declaration
+//! declarations (function declarations too: hoisted, but not resolved either)
+//! and reports a handler that names one before its declaration
 //! ([`HandlerSite::switch_tdz`]).
 
 use rustc_hash::FxHashMap;
@@ -142,10 +143,21 @@ pub struct HandlerSite {
     /// Lexically inside a `with` statement (names resolve dynamically).
     pub in_with: bool,
     /// A name the arrow reads before its declaration in a later `case` of an
-    /// enclosing `switch` (the name, the reference's span, the declaration's span).
-    pub switch_tdz: Option<(Atom, Span, Span)>,
+    /// enclosing `switch`.
+    pub switch_tdz: Option<SwitchUse>,
     /// Boxed: sites are pushed one by one, and a scan is large.
     pub scan: Box<ArrowScan>,
+}
+
+/// A use of a name declared in a later `switch` case (see [`ScopeIndex`]).
+#[derive(Debug, Clone)]
+pub struct SwitchUse {
+    pub name: Atom,
+    pub reference: Span,
+    pub declared: Span,
+    /// Declared by a function declaration (hoisted, so initialised, but still
+    /// not resolved by SWC).
+    pub function: bool,
 }
 
 /// Everything the planner needs to know about a module.
@@ -246,8 +258,9 @@ struct Walker<'a> {
     /// position): SWC's resolver may not resolve a call before them, so they
     /// count as created at the start of the `switch`.
     switch_fns: FxHashMap<BytePos, Point>,
-    /// Case-level lexical declarations of the enclosing `switch` statements.
-    switch_names: Vec<Vec<(Atom, Span)>>,
+    /// Case-level declarations of the enclosing `switch` statements (name,
+    /// span, whether a function).
+    switch_names: Vec<Vec<(Atom, Span, bool)>>,
     /// Depth of `declare` contexts (ambient declarations bind nothing real).
     ambient: u32,
     /// Depth of `with` statements.
@@ -529,10 +542,12 @@ impl Visit for Walker<'_> {
     }
 
     fn visit_try_stmt(&mut self, stmt: &TryStmt) {
-        self.with_step(Some(Step::Try), |w| {
-            stmt.block.visit_with(w);
-            stmt.handler.visit_with(w);
-        });
+        let resume = stmt.block.span.hi;
+        self.with_step(Some(Step::Try { resume }), |w| stmt.block.visit_with(w));
+        if let Some(handler) = &stmt.handler {
+            let resume = handler.span.hi;
+            self.with_step(Some(Step::Try { resume }), |w| handler.visit_with(w));
+        }
         stmt.finalizer.visit_with(self);
     }
 
@@ -704,14 +719,17 @@ impl Visit for Walker<'_> {
                 Stmt::Decl(Decl::Var(decl)) if decl.kind != VarDeclKind::Var => {
                     for declarator in &decl.decls {
                         for_each_binding(&declarator.name, &mut |i| {
-                            names.push((i.sym.clone(), i.span))
+                            names.push((i.sym.clone(), i.span, false))
                         });
                     }
                 }
                 Stmt::Decl(Decl::Class(decl)) => {
-                    names.push((decl.ident.sym.clone(), decl.ident.span))
+                    names.push((decl.ident.sym.clone(), decl.ident.span, false))
                 }
                 Stmt::Decl(Decl::Fn(decl)) => {
+                    // Hoisted, so initialised, but SWC's resolver does not
+                    // resolve a use written before it either.
+                    names.push((decl.ident.sym.clone(), decl.ident.span, true));
                     let start = self.point(stmt.span.lo);
                     self.switch_fns.insert(decl.function.span.lo, start);
                 }
@@ -843,7 +861,7 @@ impl Walker<'_> {
     /// The first name `arrow` reads before its declaration in a later case of
     /// an enclosing `switch` (which SWC's resolver resolves elsewhere), unless
     /// it resolves to a binding of the arrow or of a block inside the `switch`.
-    fn switch_tdz(&self, arrow: &ArrowExpr, scan: &ArrowScan) -> Option<(Atom, Span, Span)> {
+    fn switch_tdz(&self, arrow: &ArrowExpr, scan: &ArrowScan) -> Option<SwitchUse> {
         if self.switch_names.iter().all(Vec::is_empty) {
             return None;
         }
@@ -926,10 +944,10 @@ fn for_each_param_binding(pat: &Pat, floor: BytePos, f: &mut dyn FnMut(&Ident, B
 /// Finds, in a handler arrow, a value name declared later in a case of an
 /// enclosing `switch` (see [`Walker::switch_tdz`]).
 struct SwitchNameFinder<'a> {
-    names: &'a [Vec<(Atom, Span)>],
+    names: &'a [Vec<(Atom, Span, bool)>],
     scan: &'a ArrowScan,
     bindings: &'a FxHashMap<Id, Binding>,
-    found: Option<(Atom, Span, Span)>,
+    found: Option<SwitchUse>,
 }
 
 impl Visit for SwitchNameFinder<'_> {
@@ -954,7 +972,7 @@ impl Visit for SwitchNameFinder<'_> {
             return;
         }
         for names in self.names {
-            for (name, decl) in names {
+            for (name, decl, function) in names {
                 if *name != ident.sym || ident.span.lo >= decl.lo {
                     continue;
                 }
@@ -965,7 +983,12 @@ impl Visit for SwitchNameFinder<'_> {
                     .get(&id)
                     .is_some_and(|b| b.decl_span.lo < ident.span.lo && names_in(b.scope, decl));
                 if !resolved_inside {
-                    self.found = Some((ident.sym.clone(), ident.span, *decl));
+                    self.found = Some(SwitchUse {
+                        name: ident.sym.clone(),
+                        reference: ident.span,
+                        declared: *decl,
+                        function: *function,
+                    });
                     return;
                 }
             }

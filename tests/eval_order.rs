@@ -164,6 +164,11 @@ fn control_flow_cuts_only_where_it_surely_leaves() {
         ("  const el = <i onClick={() => props.c(label)} />;\n  if (props.a) return el;\n  label = 1;", vec!["HC002"]),
         ("  switch (props.k) { case 1: props.f(<i onClick={() => props.c(label)} />); case 2: label = 1; }", vec!["HC002"]),
         ("  try { return <i onClick={() => props.c(label)} />; } catch { label = 1; }", vec!["HC002"]),
+        // A throw caught by the `try` skips the rest of the `try` block only.
+        ("  try { if (props.a) throw <i onClick={() => props.c(label)} />; label = 1; } catch (e) { return e; }", vec![]),
+        ("  try { if (props.a) throw <i onClick={() => props.c(label)} />; } catch (e) { props.f(e); }\n  label = 1;", vec!["HC002"]),
+        ("  try { if (props.a) throw <i onClick={() => props.c(label)} />; } finally { label = 1; }", vec!["HC002"]),
+        ("  for (const x of props.xs) { try { if (x) throw <i onClick={() => props.c(label)} />; } catch {} label = x; }", vec!["HC002"]),
         ("  a: { if (props.a) { props.f(<i onClick={() => props.c(label)} />); break a; } return; }\n  label = 1;", vec!["HC002"]),
         ("  while (props.a) { if (props.b) props.f(<i onClick={() => props.c(label)} />); else label = 1; }", vec!["HC002"]),
     ];

@@ -1,10 +1,10 @@
 // Found by the generated shape switch-function (like finding 4): a function
 // declared in a later case is hoisted to the switch block and may be
 // captured, but the rewrite does not pass it: the handler is not closed.
-// Expected: rewritten with later in the params (it is initialised on entry).
+// It is hoisted and initialised, but SWC's resolver leaves the use unresolved,
+// so the transform cannot pass it: expected, refused with HC003 (left as written).
 // @options {}
 // @props generated
-// @safe h1
 export function Order0(props: any) {
   const { log } = props;
   let el: any;

@@ -351,14 +351,16 @@ export const ORDER_SHAPES = {
     },
   },
   // A function declared in a later case is hoisted to the switch block
-  // (initialised on entry), so capturing it is fine. Safe.
+  // (initialised on entry), but SWC's resolver does not resolve a use written
+  // before it, so the transform cannot pass it: it must refuse (HC003) or
+  // behave the same. Not safe (a rewrite that does not pass it is not closed).
   "switch-function": {
-    safe: true,
+    safe: false,
     build(g) {
       const f = g.fresh("later");
       return { body: [
         g.N("  let el: any;\n  switch (1) {\n    case 1:\n"),
-        g.N(`      el = <b onClick={${g.arrow(true, [`${f}()`])}} />;\n`),
+        g.N(`      el = <b onClick={${g.arrow(false, [`${f}()`])}} />;\n`),
         g.N(`    case 2:\n      function ${f}() {\n        return ${g.int(1, 9)};\n      }\n  }\n`),
         g.N("  return el;\n"),
       ] };
