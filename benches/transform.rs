@@ -78,12 +78,13 @@ fn bench(c: &mut Criterion, size: &str, source: &str) {
 
         group.bench_function("print", |b| b.iter(|| black_box(driver::print(&parsed))));
 
-        let text = rewrite_text::SourceText {
-            text: source,
-            base: BytePos(parsed.program_start()),
-        };
+        let text = rewrite_text::SourceText::new(
+            source,
+            BytePos(parsed.program_start()),
+            &parsed.comments,
+        );
         group.bench_function("text-rewrite", |b| {
-            b.iter(|| black_box(rewrite_text::apply(text, &plan)))
+            b.iter(|| black_box(rewrite_text::apply(&text, &plan)))
         });
     });
     group.finish();

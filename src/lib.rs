@@ -42,6 +42,7 @@ mod print_fixes;
 pub mod rewrite_ast;
 pub mod rewrite_text;
 pub mod scope_index;
+pub mod source_text;
 
 pub use diagnostics::{Code, Diagnostic, Severity};
 pub use options::{CaptureMode, ImportStyle, LocalCallables, Options, OptionsError};

@@ -137,8 +137,12 @@ fn bind(mut arrow: ArrowExpr, rewrite: &Rewrite, callee: Expr, synthesized: Synt
         ),
     };
     arrow.params.push(second);
-    let bound = call(callee, Expr::Arrow(arrow));
-    call(bound, params_object)
+    // The calls start where the arrow did (zero width, so no comment is
+    // keyed at their end): comments before the arrow are then printed before
+    // `handler(` on every run, not only once the output is re-parsed.
+    let at = Span::new(arrow.span.lo, arrow.span.lo);
+    let bound = call(at, callee, Expr::Arrow(arrow));
+    call(at, bound, params_object)
 }
 
 /// `e?: T` → `e: T` (the new second parameter may not follow an optional one).
@@ -242,9 +246,9 @@ fn object(props: Vec<PropOrSpread>) -> Expr {
     })
 }
 
-fn call(callee: Expr, arg: Expr) -> Expr {
+fn call(span: Span, callee: Expr, arg: Expr) -> Expr {
     Expr::Call(CallExpr {
-        span: DUMMY_SP,
+        span,
         ctxt: SyntaxContext::empty(),
         callee: Callee::Expr(Box::new(callee)),
         args: vec![ExprOrSpread {
@@ -318,6 +322,18 @@ fn apply_import(program: &mut Program, edit: &ImportEdit) {
             // A script's plan rewrites nothing (HC009), so this is a module.
             if let Program::Module(module) = program {
                 let index = (*index).min(module.body.len());
+                let mut decl = decl;
+                if index == 0 {
+                    // Keyed where the first statement starts, the file's
+                    // leading comments (pragmas, license) print above the
+                    // new import, as TypeScript needs them first.
+                    if let (Some(first), ModuleItem::ModuleDecl(ModuleDecl::Import(import))) =
+                        (module.body.first(), &mut decl)
+                    {
+                        let lo = first.span_lo();
+                        import.span = Span::new(lo, lo);
+                    }
+                }
                 module.body.insert(index, decl);
             }
         }

@@ -33,43 +33,13 @@
 
 use swc_core::common::{BytePos, LineCol, Span};
 
+pub use crate::source_text::SourceText;
 use crate::{
     capture_tree::{CaptureNode, CaptureRoot},
     helper_import::{HelperCallee, ImportEdit, NewSpecifier},
     options::is_identifier_name,
     plan::{HandlerPlan, Plan, Rewrite},
 };
-
-/// The original text and how to turn a span position into a byte offset.
-#[derive(Clone, Copy)]
-pub struct SourceText<'a> {
-    pub text: &'a str,
-    /// The source map position of the text's first byte.
-    pub base: BytePos,
-}
-
-impl SourceText<'_> {
-    fn at(&self, pos: BytePos) -> usize {
-        (pos.0.saturating_sub(self.base.0) as usize).min(self.text.len())
-    }
-
-    fn line_start(&self, offset: usize) -> usize {
-        self.text[..offset].rfind('\n').map_or(0, |i| i + 1)
-    }
-
-    fn indentation(&self, offset: usize) -> &str {
-        let start = self.line_start(offset);
-        let line = &self.text[start..];
-        &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
-    }
-
-    fn eol(&self) -> &'static str {
-        match self.text.find('\n') {
-            Some(i) if i > 0 && self.text.as_bytes()[i - 1] == b'\r' => "\r\n",
-            _ => "\n",
-        }
-    }
-}
 
 /// One edit: replace `len` bytes at `at` with `text`.
 #[derive(Debug)]
@@ -80,7 +50,7 @@ struct Edit {
 }
 
 /// Applies `plan` to `source`.
-pub fn apply(source: SourceText<'_>, plan: &Plan) -> String {
+pub fn apply(source: &SourceText<'_>, plan: &Plan) -> String {
     splice(source, &edits(source, plan), None)
 }
 
@@ -88,7 +58,7 @@ pub fn apply(source: SourceText<'_>, plan: &Plan) -> String {
 /// the original text in the output, its original position and its output
 /// line and UTF-16 column (inserted text is left unmapped).
 pub fn apply_with_mappings(
-    source: SourceText<'_>,
+    source: &SourceText<'_>,
     plan: &Plan,
 ) -> (String, Vec<(BytePos, LineCol)>) {
     let mut mappings = Vec::new();
@@ -96,7 +66,7 @@ pub fn apply_with_mappings(
     (code, mappings)
 }
 
-fn edits(source: SourceText<'_>, plan: &Plan) -> Vec<Edit> {
+fn edits(source: &SourceText<'_>, plan: &Plan) -> Vec<Edit> {
     let Some(helper) = &plan.helper else {
         return Vec::new();
     };
@@ -115,7 +85,7 @@ fn edits(source: SourceText<'_>, plan: &Plan) -> Vec<Edit> {
 }
 
 fn splice(
-    source: SourceText<'_>,
+    source: &SourceText<'_>,
     edits: &[Edit],
     mut mappings: Option<&mut Vec<(BytePos, LineCol)>>,
 ) -> String {
@@ -171,7 +141,7 @@ impl OutputPosition {
 
 /// Copies original text to the output; with `mappings`, maps each token start.
 fn copy(
-    source: SourceText<'_>,
+    source: &SourceText<'_>,
     range: std::ops::Range<usize>,
     out: &mut String,
     position: &mut OutputPosition,
@@ -209,13 +179,12 @@ fn insert(at: usize, text: String) -> Edit {
 }
 
 fn handler_edits(
-    source: SourceText<'_>,
+    source: &SourceText<'_>,
     handler: &HandlerPlan,
     rewrite: &Rewrite,
     callee: &str,
     edits: &mut Vec<Edit>,
 ) {
-    let text = source.text;
     let start = source.at(handler.arrow_span.lo);
     let end = source.at(handler.arrow_span.hi);
     edits.push(insert(start, format!("{callee}(")));
@@ -228,18 +197,17 @@ fn handler_edits(
         }
     };
     let params = &handler.params;
-    // The parameter list starts after `async` and type parameters.
-    let head_start = params.type_params_end.map_or(start, |pos| source.at(pos));
+    let first_start = params.first.map(|first| source.at(first.lo));
+    let open = open_paren(source, start, params.type_params_end, first_start);
     match (params.first, &rewrite.event_param) {
         (Some(first), _) => {
-            let first_start = source.at(first.lo);
             let first_end = source.at(first.hi);
-            let parenthesized = text[head_start.min(first_start)..first_start].contains('(');
-            if parenthesized {
-                edits.push(insert(first_end, format!(", {second}")));
-            } else {
-                edits.push(insert(first_start, "(".into()));
-                edits.push(insert(first_end, format!(", {second})")));
+            match open {
+                Some(_) => edits.push(insert(first_end, format!(", {second}"))),
+                None => {
+                    edits.push(insert(source.at(first.lo), "(".into()));
+                    edits.push(insert(first_end, format!(", {second})")));
+                }
             }
             if params.first_optional {
                 if let Some(question) = optional_marker(source, first, params.first_type_ann) {
@@ -252,8 +220,8 @@ fn handler_edits(
             }
         }
         (None, Some(event)) => {
-            if let Some(open) = text[head_start..end].find('(') {
-                edits.push(insert(head_start + open + 1, format!("{event}, {second}")));
+            if let Some(open) = open {
+                edits.push(insert(open + 1, format!("{event}, {second}")));
             }
         }
         (None, None) => {}
@@ -269,29 +237,58 @@ fn handler_edits(
     edits.push(insert(end, format!(")({object})")));
 }
 
-/// The offset of the `?` in `e?: E` / `e?`.
+/// The offset of the `(` that opens the arrow's parameter list, if it has
+/// one (`x => ...` has none): the first token after `async` and the type
+/// parameters. Found by skipping trivia from known token boundaries, so a
+/// `(` inside a comment (`async /* (1) */ () => ...`) is never taken for it.
+fn open_paren(
+    source: &SourceText<'_>,
+    arrow_start: usize,
+    type_params_end: Option<BytePos>,
+    first_start: Option<usize>,
+) -> Option<usize> {
+    let mut at = match type_params_end {
+        Some(end) => source.skip_trivia(source.at(end)),
+        None => arrow_start,
+    };
+    // `async` is a keyword here unless it is the bare parameter itself
+    // (`async => ...`); `async(`, `async/**/(` and `async x` all start a head.
+    let text = source.text;
+    if type_params_end.is_none()
+        && first_start != Some(at)
+        && text[at..].starts_with("async")
+        && !text[at + 5..].starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
+    {
+        at = source.skip_trivia(at + 5);
+    }
+    (source.byte(at) == Some(b'(') && first_start.is_none_or(|first| at < first)).then_some(at)
+}
+
+/// The offset of the `?` in `e?: E` / `e?`: the last token before the type
+/// annotation's `:`, or the first after the pattern.
 fn optional_marker(
-    source: SourceText<'_>,
+    source: &SourceText<'_>,
     first: Span,
     type_ann: Option<BytePos>,
 ) -> Option<usize> {
-    let text = source.text;
-    match type_ann {
-        Some(colon) => {
-            let before = text[..source.at(colon)].trim_end();
-            before.ends_with('?').then(|| before.len() - 1)
-        }
+    let at = match type_ann {
+        Some(colon) => source.skip_trivia_back(source.at(colon)).checked_sub(1)?,
         None => {
-            let start = source.at(first.lo);
-            let end = (source.at(first.hi) + 1).min(text.len());
-            text[start..end].rfind('?').map(|i| start + i)
+            let end = source.at(first.hi);
+            // Some patterns' spans end after the marker, others before it.
+            if end > 0 && source.byte(end - 1) == Some(b'?') {
+                end - 1
+            } else {
+                source.skip_trivia(end)
+            }
         }
-    }
+    };
+    (source.byte(at) == Some(b'?')).then_some(at)
 }
 
 /// `{}`, `{ a, b: { c: b.c } }` or the multi-line form.
 fn params_object(
-    source: SourceText<'_>,
+    source: &SourceText<'_>,
     handler: &HandlerPlan,
     rewrite: &Rewrite,
     inserted_on_line: usize,
@@ -311,14 +308,15 @@ fn params_object(
         single.push_str(entry);
     }
     single.push_str(" }");
-    let line_start = source.line_start(end);
-    let column = source.text[line_start..end].chars().count()
-        + if source.line_start(source.at(handler.arrow_span.lo)) == line_start {
+    let line = source.line_of(end);
+    let column = source.column(end)
+        + if source.line_of(source.at(handler.arrow_span.lo)) == line {
             inserted_on_line
         } else {
             0
         };
-    if single.len() <= 60 && column + single.len() + 3 <= 100 {
+    let short = single.len() <= 60 && column + single.len() + 3 <= 100;
+    if short || covered_by_directive(source, line) {
         return single;
     }
     let eol = source.eol();
@@ -337,6 +335,37 @@ fn params_object(
     out.push_str(indent);
     out.push('}');
     out
+}
+
+/// Comment directives that apply to the next line only.
+const NEXT_LINE_DIRECTIVES: [&str; 3] = [
+    "@ts-expect-error",
+    "@ts-ignore",
+    "eslint-disable-next-line",
+];
+
+/// Whether `line` is covered by a next-line directive: a comment ending on
+/// the line before holds `@ts-expect-error`, `@ts-ignore` or
+/// `eslint-disable-next-line` (also a JSX `{/* @ts-expect-error */}`). Such a
+/// line keeps the params object on it, or the directive would stop covering
+/// what it covered.
+fn covered_by_directive(source: &SourceText<'_>, line: usize) -> bool {
+    let Some(previous) = line.checked_sub(1) else {
+        return false;
+    };
+    let line_start = source.line_start_of(line);
+    // Comments starting up to a few lines earlier may end on the line before.
+    source
+        .comments_in(0..line_start)
+        .iter()
+        .rev()
+        .take_while(|comment| source.line_of(comment.end) >= previous)
+        .any(|comment| {
+            source.line_of(comment.end) == previous
+                && NEXT_LINE_DIRECTIVES
+                    .iter()
+                    .any(|d| source.text[comment.start..comment.end].contains(d))
+        })
 }
 
 fn root_entry(root: &CaptureRoot) -> String {
@@ -389,7 +418,7 @@ fn push_key(out: &mut String, name: &str) {
     }
 }
 
-fn import_edits(source: SourceText<'_>, edit: &ImportEdit, edits: &mut Vec<Edit>) {
+fn import_edits(source: &SourceText<'_>, edit: &ImportEdit, edits: &mut Vec<Edit>) {
     match edit {
         ImportEdit::Reuse => {}
         ImportEdit::AddSpecifier {
@@ -400,17 +429,27 @@ fn import_edits(source: SourceText<'_>, edit: &ImportEdit, edits: &mut Vec<Edit>
             ..
         } => {
             let specifier = named(imported, &local.sym);
-            let text = if *has_braces {
-                format!(", {specifier}")
+            let after = source.at(last_specifier.hi);
+            if *has_braces {
+                edits.push(insert(after, format!(", {specifier}")));
+                return;
+            }
+            // `import def, {} from`: the braces are there, only empty.
+            let comma = source.skip_trivia(after);
+            let open = source.skip_trivia(comma + 1);
+            if source.byte(comma) == Some(b',') && source.byte(open) == Some(b'{') {
+                let close = source.skip_trivia(open + 1);
+                let pad = if close == open + 1 { " " } else { "" };
+                edits.push(insert(open + 1, format!(" {specifier}{pad}")));
             } else {
-                format!(", {{ {specifier} }}")
-            };
-            edits.push(insert(source.at(last_specifier.hi), text));
+                edits.push(insert(after, format!(", {{ {specifier} }}")));
+            }
         }
         ImportEdit::AddImport {
             after,
             src,
             specifier,
+            style,
             ..
         } => {
             let clause = match specifier {
@@ -419,20 +458,30 @@ fn import_edits(source: SourceText<'_>, edit: &ImportEdit, edits: &mut Vec<Edit>
                 }
                 NewSpecifier::Namespace { local } => format!("* as {}", local.sym),
             };
-            let (quote, semicolon) = import_style(
-                after.map(|span| &source.text[source.at(span.lo)..source.at(span.hi)]),
+            let (quote, semicolon) = match style {
+                Some(style) => (
+                    source.byte(source.at(style.quote_at)).map_or('"', char::from),
+                    if source.at(style.statement_end) > 0
+                        && source.byte(source.at(style.statement_end) - 1) == Some(b';')
+                    {
+                        ";"
+                    } else {
+                        ""
+                    },
+                ),
+                None => ('"', ";"),
+            };
+            let line = format!(
+                "import {clause} from {}{semicolon}",
+                string_literal(src, quote)
             );
-            let line = format!("import {clause} from {quote}{src}{quote}{semicolon}");
             let eol = source.eol();
             match after {
                 Some(span) => {
-                    let at = end_of_line(source.text, source.at(span.hi));
+                    let at = end_of_line(source, source.at(span.hi));
                     edits.push(insert(at, format!("{eol}{line}")));
                 }
-                None => {
-                    let at = after_shebang(source.text);
-                    edits.push(insert(at, format!("{line}{eol}")));
-                }
+                None => edits.push(top_of_file(source, &line)),
             }
         }
     }
@@ -446,38 +495,65 @@ fn named(imported: &str, local: &str) -> String {
     }
 }
 
-/// The quote and semicolon style of the import (or directive) the new
-/// import follows: `import a from 'a'` gives `'` and no semicolon. `"` and `;`
-/// at the top of a file.
-fn import_style(previous: Option<&str>) -> (char, &'static str) {
-    let Some(previous) = previous.map(str::trim_end) else {
-        return ('"', ";");
-    };
-    let semicolon = if previous.ends_with(';') { ";" } else { "" };
-    let quote = if previous.starts_with("import") {
-        previous.chars().rev().find(|c| *c == '"' || *c == '\'')
+/// `value` as a JavaScript string literal, in `quote` (`'` or `"`) when it
+/// can be written there as is, else escaped by `serde_json` (JSON strings
+/// are JavaScript strings).
+fn string_literal(value: &str, quote: char) -> String {
+    let plain = !value
+        .chars()
+        .any(|c| c == quote || c == '\\' || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'));
+    if plain && (quote == '\'' || quote == '"') {
+        format!("{quote}{value}{quote}")
     } else {
-        previous.chars().next().filter(|c| *c == '"' || *c == '\'')
-    };
-    (quote.unwrap_or('"'), semicolon)
+        serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into())
+    }
 }
 
 /// Where a line of text can follow the item ending at `offset`: the end of
-/// its line when only blanks or a comment follow it there, else `offset`
-/// itself (more code on the same line, or a block comment left open).
-fn end_of_line(text: &str, offset: usize) -> usize {
-    let rest = &text[offset..];
-    let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-    let tail = rest[..line_end].trim();
-    let only_comment = tail.is_empty()
-        || tail.starts_with("//")
-        || (tail.starts_with("/*")
-            && tail.ends_with("*/")
-            && tail[2..].find("*/") == Some(tail.len() - 4));
-    if only_comment {
-        offset + line_end
-    } else {
-        offset
+/// its line when only blanks or comments that end on that line follow it
+/// there, else `offset` itself (more code on the same line, or a block
+/// comment that runs onto the next line).
+fn end_of_line(source: &SourceText<'_>, offset: usize) -> usize {
+    let line_end = source.line_start_of(source.line_of(offset) + 1);
+    let mut at = offset;
+    loop {
+        let rest = &source.text[at..line_end];
+        let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        at += blank;
+        match source.comment_at(at) {
+            Some(comment) if comment.line => return comment.end,
+            Some(comment) if comment.end <= line_end && !source.text[at..comment.end].contains('\n') => {
+                at = comment.end
+            }
+            _ => break,
+        }
+    }
+    match source.byte(at) {
+        None | Some(b'\n') => at,
+        Some(b'\r') if source.byte(at + 1) == Some(b'\n') => at,
+        _ => offset,
+    }
+}
+
+/// The new import when the file has no import and no directive: after the
+/// shebang and the comments before the first statement (TypeScript reads
+/// `@jsx`, `@jsxImportSource` and `@ts-check` pragmas only there; license
+/// headers stay on top), on its own line.
+fn top_of_file(source: &SourceText<'_>, line: &str) -> Edit {
+    let eol = source.eol();
+    let start = after_shebang(source.text);
+    let first_token = source.skip_trivia(start);
+    match source.comments_in(start..first_token).last() {
+        None => insert(start, format!("{line}{eol}")),
+        Some(last) => {
+            let at = end_of_line(source, last.end);
+            if at == last.end && source.byte(at).is_some_and(|b| b != b'\n' && b != b'\r') {
+                // Code follows the comment on its line.
+                insert(at, format!("{eol}{line}{eol}"))
+            } else {
+                insert(at, format!("{eol}{line}"))
+            }
+        }
     }
 }
 
