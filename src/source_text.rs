@@ -49,6 +49,9 @@ pub struct SourceText<'a> {
     /// Characters before byte `k * CHUNK`.
     chars_before_chunk: Vec<usize>,
     eol: &'static str,
+    /// Bytes the lookups examined (tests check that it stays linear).
+    #[cfg(test)]
+    pub(crate) scanned: std::cell::Cell<usize>,
 }
 
 impl<'a> SourceText<'a> {
@@ -90,7 +93,16 @@ impl<'a> SourceText<'a> {
             line_starts,
             chars_before_chunk,
             eol,
+            #[cfg(test)]
+            scanned: Default::default(),
         }
+    }
+
+    /// Counts `bytes` examined by a lookup (tests only).
+    #[inline]
+    fn note_scanned(&self, _bytes: usize) {
+        #[cfg(test)]
+        self.scanned.set(self.scanned.get() + _bytes);
     }
 
     /// The byte offset of a span position.
@@ -126,6 +138,7 @@ impl<'a> SourceText<'a> {
     fn chars_before(&self, offset: usize) -> usize {
         let chunk = offset / CHUNK;
         let from = chunk * CHUNK;
+        self.note_scanned(offset - from);
         self.chars_before_chunk[chunk]
             + self.text.as_bytes()[from..offset]
                 .iter()
@@ -136,7 +149,9 @@ impl<'a> SourceText<'a> {
     /// The blanks at the start of `offset`'s line.
     pub fn indentation(&self, offset: usize) -> &'a str {
         let line = &self.text[self.line_start(offset)..];
-        &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+        let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        self.note_scanned(indent.len() + 1);
+        indent
     }
 
     /// The comment starting exactly at `offset`.
@@ -164,6 +179,7 @@ impl<'a> SourceText<'a> {
         loop {
             let rest = &self.text[offset..];
             let trimmed = rest.trim_start();
+            self.note_scanned(rest.len() - trimmed.len() + 1);
             offset += rest.len() - trimmed.len();
             match self.comment_at(offset) {
                 Some(comment) if comment.end > offset => offset = comment.end,
@@ -178,6 +194,7 @@ impl<'a> SourceText<'a> {
         loop {
             let before = &self.text[..offset];
             offset = before.trim_end().len();
+            self.note_scanned(before.len() - offset + 1);
             match self.comment_ending_at(offset) {
                 Some(comment) if comment.start < offset => offset = comment.start,
                 _ => return offset,
