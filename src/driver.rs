@@ -367,7 +367,11 @@ pub fn transform_text_with(
         let source_text =
             rewrite_text::SourceText::new(text, BytePos(parsed.base), &parsed.comments);
         let (spliced, source_map) = if emit.source_map {
-            let (code, mappings) = rewrite_text::apply_with_mappings(&source_text, &plan);
+            let (code, mappings) = rewrite_text::apply_with_mappings(
+                &source_text,
+                &plan,
+                &crate::first_use::for_plan(&parsed.program, &plan),
+            );
             (code, Some(map_json(&parsed.cm, &mappings)))
         } else {
             (rewrite_text::apply(&source_text, &plan), None)

@@ -28,6 +28,7 @@ pub mod capture_tree;
 pub mod captures;
 pub mod detect;
 pub mod diagnostics;
+pub mod first_use;
 #[cfg(feature = "driver")]
 pub mod driver;
 pub mod helper_import;

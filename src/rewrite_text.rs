@@ -31,11 +31,17 @@
 //! parent's arrow, so they compose. Names come from the plan, which chose
 //! them fresh for the whole file, so no hygiene pass is needed.
 
-use swc_core::common::{BytePos, LineCol, Span};
+use swc_core::{
+    common::{BytePos, LineCol, Span},
+    ecma::atoms::Atom,
+};
 
 pub use crate::source_text::SourceText;
+use rustc_hash::FxHashMap;
+
 use crate::{
     capture_tree::{CaptureNode, CaptureRoot},
+    first_use::FirstUses,
     helper_import::{HelperCallee, ImportEdit, NewSpecifier},
     options::is_identifier_name,
     plan::{HandlerPlan, Plan, Rewrite},
@@ -47,26 +53,33 @@ struct Edit {
     at: usize,
     len: usize,
     text: String,
+    /// Source positions of parts of `text`: (byte offset in `text`, position).
+    maps: Vec<(usize, BytePos)>,
 }
 
 /// Applies `plan` to `source`.
 pub fn apply(source: &SourceText<'_>, plan: &Plan) -> String {
-    splice(source, &edits(source, plan), None)
+    splice(source, &edits(source, plan, None), None)
 }
 
 /// [`apply`], also returning source-map mappings: for every token start of
 /// the original text in the output, its original position and its output
-/// line and UTF-16 column (inserted text is left unmapped).
+/// line and UTF-16 column. Of the inserted text, each value of a params
+/// object maps to the first use of its path in the handler's body
+/// (`uses`, from [`crate::first_use::for_plan`]); the rest is unmapped.
 pub fn apply_with_mappings(
     source: &SourceText<'_>,
     plan: &Plan,
+    uses: &FxHashMap<(BytePos, BytePos), FirstUses>,
 ) -> (String, Vec<(BytePos, LineCol)>) {
     let mut mappings = Vec::new();
-    let code = splice(source, &edits(source, plan), Some(&mut mappings));
+    let code = splice(source, &edits(source, plan, Some(uses)), Some(&mut mappings));
     (code, mappings)
 }
 
-fn edits(source: &SourceText<'_>, plan: &Plan) -> Vec<Edit> {
+type Uses<'u> = Option<&'u FxHashMap<(BytePos, BytePos), FirstUses>>;
+
+fn edits(source: &SourceText<'_>, plan: &Plan, uses: Uses<'_>) -> Vec<Edit> {
     let Some(helper) = &plan.helper else {
         return Vec::new();
     };
@@ -76,7 +89,8 @@ fn edits(source: &SourceText<'_>, plan: &Plan) -> Vec<Edit> {
     };
     let mut edits = Vec::new();
     for (handler, rewrite) in plan.rewrites() {
-        handler_edits(source, handler, rewrite, &callee, &mut edits);
+        let uses = uses.and_then(|u| u.get(&(handler.arrow_span.lo, handler.arrow_span.hi)));
+        handler_edits(source, handler, rewrite, &callee, uses, &mut edits);
     }
     import_edits(source, &helper.import, &mut edits);
     // Stable: edits at the same offset keep the order they were made in.
@@ -107,7 +121,24 @@ fn splice(
             mappings.as_deref_mut(),
         );
         out.push_str(&edit.text);
-        position.advance(&edit.text);
+        match mappings.as_deref_mut() {
+            Some(mappings) if !edit.maps.is_empty() => {
+                let mut done = 0;
+                for (offset, original) in &edit.maps {
+                    position.advance(&edit.text[done..*offset]);
+                    done = *offset;
+                    mappings.push((
+                        *original,
+                        LineCol {
+                            line: position.line,
+                            col: position.col,
+                        },
+                    ));
+                }
+                position.advance(&edit.text[done..]);
+            }
+            _ => position.advance(&edit.text),
+        }
         cursor = edit.at + edit.len;
     }
     copy(
@@ -175,7 +206,12 @@ fn copy(
 }
 
 fn insert(at: usize, text: String) -> Edit {
-    Edit { at, len: 0, text }
+    Edit {
+        at,
+        len: 0,
+        text,
+        maps: Vec::new(),
+    }
 }
 
 fn handler_edits(
@@ -183,6 +219,7 @@ fn handler_edits(
     handler: &HandlerPlan,
     rewrite: &Rewrite,
     callee: &str,
+    uses: Option<&FirstUses>,
     edits: &mut Vec<Edit>,
 ) {
     let start = source.at(handler.arrow_span.lo);
@@ -215,6 +252,7 @@ fn handler_edits(
                         at: question,
                         len: 1,
                         text: String::new(),
+                        maps: Vec::new(),
                     });
                 }
             }
@@ -227,14 +265,17 @@ fn handler_edits(
         (None, None) => {}
     }
 
-    let object = params_object(
+    let (object, maps) = params_object(
         source,
         handler,
         rewrite,
         callee.len() + 1 + second.len() + 2,
         end,
+        uses,
     );
-    edits.push(insert(end, format!(")({object})")));
+    let mut edit = insert(end, format!(")({object})"));
+    edit.maps = maps.into_iter().map(|(at, pos)| (at + 2, pos)).collect();
+    edits.push(edit);
 }
 
 /// The offset of the `(` that opens the arrow's parameter list, if it has
@@ -286,25 +327,30 @@ fn optional_marker(
     (source.byte(at) == Some(b'?')).then_some(at)
 }
 
-/// `{}`, `{ a, b: { c: b.c } }` or the multi-line form.
+/// `{}`, `{ a, b: { c: b.c } }` or the multi-line form, with the source
+/// positions of its values (offsets in the returned text).
 fn params_object(
     source: &SourceText<'_>,
     handler: &HandlerPlan,
     rewrite: &Rewrite,
     inserted_on_line: usize,
     end: usize,
-) -> String {
+    uses: Option<&FirstUses>,
+) -> (String, Vec<(usize, BytePos)>) {
     let roots = &rewrite.captures.roots;
     if roots.is_empty() {
-        return "{}".into();
+        return ("{}".into(), Vec::new());
     }
-    let entries: Vec<String> = roots.iter().map(root_entry).collect();
-    let mut single = String::with_capacity(entries.iter().map(|e| e.len() + 2).sum::<usize>() + 4);
+    let entries: Vec<(String, Vec<(usize, BytePos)>)> =
+        roots.iter().map(|root| root_entry(root, uses)).collect();
+    let mut single = String::with_capacity(entries.iter().map(|e| e.0.len() + 2).sum::<usize>() + 4);
+    let mut single_maps = Vec::new();
     single.push_str("{ ");
-    for (index, entry) in entries.iter().enumerate() {
+    for (index, (entry, maps)) in entries.iter().enumerate() {
         if index > 0 {
             single.push_str(", ");
         }
+        single_maps.extend(maps.iter().map(|(at, pos)| (single.len() + at, *pos)));
         single.push_str(entry);
     }
     single.push_str(" }");
@@ -317,24 +363,26 @@ fn params_object(
         };
     let short = single.len() <= 60 && column + single.len() + 3 <= 100;
     if short || covered_by_directive(source, line) {
-        return single;
+        return (single, single_maps);
     }
     let eol = source.eol();
     let indent = source.indentation(source.at(handler.attr_span.lo));
     // One level deeper, in the file's own unit (a tab where it indents with tabs).
     let level = if indent.contains('\t') { "\t" } else { "  " };
     let mut out = String::from("{");
-    for entry in &entries {
+    let mut out_maps = Vec::new();
+    for (entry, maps) in &entries {
         out.push_str(eol);
         out.push_str(indent);
         out.push_str(level);
+        out_maps.extend(maps.iter().map(|(at, pos)| (out.len() + at, *pos)));
         out.push_str(entry);
         out.push(',');
     }
     out.push_str(eol);
     out.push_str(indent);
     out.push('}');
-    out
+    (out, out_maps)
 }
 
 /// Comment directives that apply to the next line only.
@@ -368,26 +416,47 @@ fn covered_by_directive(source: &SourceText<'_>, line: usize) -> bool {
         })
 }
 
-fn root_entry(root: &CaptureRoot) -> String {
+/// One root's entry of the params object, with the positions of the first
+/// uses of its values (offsets in the entry).
+fn root_entry(root: &CaptureRoot, uses: Option<&FirstUses>) -> (String, Vec<(usize, BytePos)>) {
     let name = &*root.id.0;
     let mut out = String::with_capacity(32);
+    let mut maps = Vec::new();
+    let mut note = |at: usize, props: &[Atom]| {
+        if let Some(span) = uses.and_then(|u| u.get(&root.id, props)) {
+            maps.push((at, span.lo));
+        }
+    };
     match &root.node {
-        CaptureNode::Whole => out.push_str(name),
+        CaptureNode::Whole => {
+            note(0, &[]);
+            out.push_str(name);
+        }
         node => {
             push_key(&mut out, name);
             out.push_str(": ");
             let mut path = String::from(name);
-            push_value(&mut out, node, &mut path);
+            push_value(&mut out, node, &mut path, &mut Vec::new(), &mut note);
         }
     }
-    out
+    (out, maps)
 }
 
 /// Appends the value of `node`, whose path expression is `path` (a buffer
-/// extended and restored while descending).
-fn push_value(out: &mut String, node: &CaptureNode, path: &mut String) {
+/// extended and restored while descending) and whose members below the root
+/// are `props`; `note` gets the offset and members of every value written.
+fn push_value(
+    out: &mut String,
+    node: &CaptureNode,
+    path: &mut String,
+    props: &mut Vec<Atom>,
+    note: &mut impl FnMut(usize, &[Atom]),
+) {
     match node {
-        CaptureNode::Whole => out.push_str(path),
+        CaptureNode::Whole => {
+            note(out.len(), props);
+            out.push_str(path);
+        }
         CaptureNode::Props(children) => {
             out.push_str("{ ");
             for (index, (name, child)) in children.iter().enumerate() {
@@ -399,7 +468,9 @@ fn push_value(out: &mut String, node: &CaptureNode, path: &mut String) {
                 let len = path.len();
                 path.push('.');
                 path.push_str(name);
-                push_value(out, child, path);
+                props.push(name.clone());
+                push_value(out, child, path, props, note);
+                props.pop();
                 path.truncate(len);
             }
             out.push_str(" }");
