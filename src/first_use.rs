@@ -20,8 +20,8 @@
 //! body never writes out whole (a JSX member tag) falls back to its longest
 //! recorded prefix, at least the root.
 
-use rustc_hash::FxHashMap;
 use crate::plan::Plan;
+use rustc_hash::FxHashMap;
 use swc_core::{
     common::{BytePos, Span},
     ecma::{

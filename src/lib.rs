@@ -28,9 +28,9 @@ pub mod capture_tree;
 pub mod captures;
 pub mod detect;
 pub mod diagnostics;
-pub mod first_use;
 #[cfg(feature = "driver")]
 pub mod driver;
+pub mod first_use;
 pub mod helper_import;
 pub mod names;
 pub mod options;

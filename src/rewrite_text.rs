@@ -17,35 +17,45 @@
 //!   list (parentheses added around a bare `x =>`); a TS optional marker
 //!   `e?:` is deleted.
 //! - The params object on one line when it is short (at most 60 characters
-//!   and the line stays within 100 columns), else one root per line, indented
-//!   one level (two spaces, or a tab in tab-indented code) past the
-//!   attribute's line, closing at that line's indentation.
+//!   and the line stays within 100 columns), or when its line is covered by
+//!   a next-line directive (`// @ts-expect-error`, `// @ts-ignore`,
+//!   `// eslint-disable-next-line`, also `{/* ... */}` in JSX, ending on the
+//!   line before), else one root per line, indented one level (two spaces,
+//!   or a tab in tab-indented code) past the attribute's line, closing at
+//!   that line's indentation.
 //! - A new import goes on its own line after the last import (or the
-//!   directive prologue, or the shebang), with the quote style and semicolon
-//!   of the file's imports; the file's line ending (LF or CRLF) is kept.
+//!   directive prologue, or the shebang and the comments before the first
+//!   statement, where TypeScript reads its pragmas), with the quote style and
+//!   semicolon of the statement it follows; the module is written as a valid
+//!   string literal; the file's line ending (LF or CRLF) is kept.
 //!
 //! ## Implementation
 //!
 //! Edits are collected as (offset, deleted length, text) and applied in one
 //! pass in offset order; nested handlers' edits fall strictly inside their
 //! parent's arrow, so they compose. Names come from the plan, which chose
-//! them fresh for the whole file, so no hygiene pass is needed.
+//! them fresh for the whole file, so no hygiene pass is needed. Positions
+//! come from spans and [`SourceText`]'s trivia skipping (the parser's comment
+//! list), never from searching the text; its line and column lookups cost
+//! the same on a 1 MB minified line as on a short one, so the whole rewrite
+//! is linear in the file.
 
-use swc_core::{
-    common::{BytePos, LineCol, Span},
-    ecma::atoms::Atom,
-};
+use swc_core::common::{BytePos, LineCol, Span};
 
 pub use crate::source_text::SourceText;
 use rustc_hash::FxHashMap;
 
 use crate::{
-    capture_tree::{CaptureNode, CaptureRoot},
     first_use::FirstUses,
-    helper_import::{HelperCallee, ImportEdit, NewSpecifier},
-    options::is_identifier_name,
+    helper_import::HelperCallee,
     plan::{HandlerPlan, Plan, Rewrite},
 };
+
+mod import_edits;
+mod params_object;
+
+use import_edits::import_edits;
+use params_object::params_object;
 
 /// One edit: replace `len` bytes at `at` with `text`.
 #[derive(Debug)]
@@ -73,7 +83,11 @@ pub fn apply_with_mappings(
     uses: &FxHashMap<(BytePos, BytePos), FirstUses>,
 ) -> (String, Vec<(BytePos, LineCol)>) {
     let mut mappings = Vec::new();
-    let code = splice(source, &edits(source, plan, Some(uses)), Some(&mut mappings));
+    let code = splice(
+        source,
+        &edits(source, plan, Some(uses)),
+        Some(&mut mappings),
+    );
     (code, mappings)
 }
 
@@ -325,316 +339,6 @@ fn optional_marker(
         }
     };
     (source.byte(at) == Some(b'?')).then_some(at)
-}
-
-/// `{}`, `{ a, b: { c: b.c } }` or the multi-line form, with the source
-/// positions of its values (offsets in the returned text).
-fn params_object(
-    source: &SourceText<'_>,
-    handler: &HandlerPlan,
-    rewrite: &Rewrite,
-    inserted_on_line: usize,
-    end: usize,
-    uses: Option<&FirstUses>,
-) -> (String, Vec<(usize, BytePos)>) {
-    let roots = &rewrite.captures.roots;
-    if roots.is_empty() {
-        return ("{}".into(), Vec::new());
-    }
-    let entries: Vec<(String, Vec<(usize, BytePos)>)> =
-        roots.iter().map(|root| root_entry(root, uses)).collect();
-    let mut single = String::with_capacity(entries.iter().map(|e| e.0.len() + 2).sum::<usize>() + 4);
-    let mut single_maps = Vec::new();
-    single.push_str("{ ");
-    for (index, (entry, maps)) in entries.iter().enumerate() {
-        if index > 0 {
-            single.push_str(", ");
-        }
-        single_maps.extend(maps.iter().map(|(at, pos)| (single.len() + at, *pos)));
-        single.push_str(entry);
-    }
-    single.push_str(" }");
-    let line = source.line_of(end);
-    let column = source.column(end)
-        + if source.line_of(source.at(handler.arrow_span.lo)) == line {
-            inserted_on_line
-        } else {
-            0
-        };
-    let short = single.len() <= 60 && column + single.len() + 3 <= 100;
-    if short || covered_by_directive(source, line) {
-        return (single, single_maps);
-    }
-    let eol = source.eol();
-    let indent = source.indentation(source.at(handler.attr_span.lo));
-    // One level deeper, in the file's own unit (a tab where it indents with tabs).
-    let level = if indent.contains('\t') { "\t" } else { "  " };
-    let mut out = String::from("{");
-    let mut out_maps = Vec::new();
-    for (entry, maps) in &entries {
-        out.push_str(eol);
-        out.push_str(indent);
-        out.push_str(level);
-        out_maps.extend(maps.iter().map(|(at, pos)| (out.len() + at, *pos)));
-        out.push_str(entry);
-        out.push(',');
-    }
-    out.push_str(eol);
-    out.push_str(indent);
-    out.push('}');
-    (out, out_maps)
-}
-
-/// Comment directives that apply to the next line only.
-const NEXT_LINE_DIRECTIVES: [&str; 3] = [
-    "@ts-expect-error",
-    "@ts-ignore",
-    "eslint-disable-next-line",
-];
-
-/// Whether `line` is covered by a next-line directive: a comment ending on
-/// the line before holds `@ts-expect-error`, `@ts-ignore` or
-/// `eslint-disable-next-line` (also a JSX `{/* @ts-expect-error */}`). Such a
-/// line keeps the params object on it, or the directive would stop covering
-/// what it covered.
-fn covered_by_directive(source: &SourceText<'_>, line: usize) -> bool {
-    let Some(previous) = line.checked_sub(1) else {
-        return false;
-    };
-    let line_start = source.line_start_of(line);
-    // Comments starting up to a few lines earlier may end on the line before.
-    source
-        .comments_in(0..line_start)
-        .iter()
-        .rev()
-        .take_while(|comment| source.line_of(comment.end) >= previous)
-        .any(|comment| {
-            source.line_of(comment.end) == previous
-                && NEXT_LINE_DIRECTIVES
-                    .iter()
-                    .any(|d| source.text[comment.start..comment.end].contains(d))
-        })
-}
-
-/// One root's entry of the params object, with the positions of the first
-/// uses of its values (offsets in the entry).
-fn root_entry(root: &CaptureRoot, uses: Option<&FirstUses>) -> (String, Vec<(usize, BytePos)>) {
-    let name = &*root.id.0;
-    let mut out = String::with_capacity(32);
-    let mut maps = Vec::new();
-    let mut note = |at: usize, props: &[Atom]| {
-        if let Some(span) = uses.and_then(|u| u.get(&root.id, props)) {
-            maps.push((at, span.lo));
-        }
-    };
-    match &root.node {
-        CaptureNode::Whole => {
-            note(0, &[]);
-            out.push_str(name);
-        }
-        node => {
-            push_key(&mut out, name);
-            out.push_str(": ");
-            let mut path = String::from(name);
-            push_value(&mut out, node, &mut path, &mut Vec::new(), &mut note);
-        }
-    }
-    (out, maps)
-}
-
-/// Appends the value of `node`, whose path expression is `path` (a buffer
-/// extended and restored while descending) and whose members below the root
-/// are `props`; `note` gets the offset and members of every value written.
-fn push_value(
-    out: &mut String,
-    node: &CaptureNode,
-    path: &mut String,
-    props: &mut Vec<Atom>,
-    note: &mut impl FnMut(usize, &[Atom]),
-) {
-    match node {
-        CaptureNode::Whole => {
-            note(out.len(), props);
-            out.push_str(path);
-        }
-        CaptureNode::Props(children) => {
-            out.push_str("{ ");
-            for (index, (name, child)) in children.iter().enumerate() {
-                if index > 0 {
-                    out.push_str(", ");
-                }
-                push_key(out, name);
-                out.push_str(": ");
-                let len = path.len();
-                path.push('.');
-                path.push_str(name);
-                props.push(name.clone());
-                push_value(out, child, path, props, note);
-                props.pop();
-                path.truncate(len);
-            }
-            out.push_str(" }");
-        }
-    }
-}
-
-/// Appends an object key: as is, quoted, or `["__proto__"]`.
-fn push_key(out: &mut String, name: &str) {
-    if name == "__proto__" {
-        out.push_str("[\"__proto__\"]");
-    } else if is_identifier_name(name) {
-        out.push_str(name);
-    } else {
-        out.push_str(&format!("{name:?}"));
-    }
-}
-
-fn import_edits(source: &SourceText<'_>, edit: &ImportEdit, edits: &mut Vec<Edit>) {
-    match edit {
-        ImportEdit::Reuse => {}
-        ImportEdit::AddSpecifier {
-            last_specifier,
-            has_braces,
-            imported,
-            local,
-            ..
-        } => {
-            let specifier = named(imported, &local.sym);
-            let after = source.at(last_specifier.hi);
-            if *has_braces {
-                edits.push(insert(after, format!(", {specifier}")));
-                return;
-            }
-            // `import def, {} from`: the braces are there, only empty.
-            let comma = source.skip_trivia(after);
-            let open = source.skip_trivia(comma + 1);
-            if source.byte(comma) == Some(b',') && source.byte(open) == Some(b'{') {
-                let close = source.skip_trivia(open + 1);
-                let pad = if close == open + 1 { " " } else { "" };
-                edits.push(insert(open + 1, format!(" {specifier}{pad}")));
-            } else {
-                edits.push(insert(after, format!(", {{ {specifier} }}")));
-            }
-        }
-        ImportEdit::AddImport {
-            after,
-            src,
-            specifier,
-            style,
-            ..
-        } => {
-            let clause = match specifier {
-                NewSpecifier::Named { imported, local } => {
-                    format!("{{ {} }}", named(imported, &local.sym))
-                }
-                NewSpecifier::Namespace { local } => format!("* as {}", local.sym),
-            };
-            let (quote, semicolon) = match style {
-                Some(style) => (
-                    source.byte(source.at(style.quote_at)).map_or('"', char::from),
-                    if source.at(style.statement_end) > 0
-                        && source.byte(source.at(style.statement_end) - 1) == Some(b';')
-                    {
-                        ";"
-                    } else {
-                        ""
-                    },
-                ),
-                None => ('"', ";"),
-            };
-            let line = format!(
-                "import {clause} from {}{semicolon}",
-                string_literal(src, quote)
-            );
-            let eol = source.eol();
-            match after {
-                Some(span) => {
-                    let at = end_of_line(source, source.at(span.hi));
-                    edits.push(insert(at, format!("{eol}{line}")));
-                }
-                None => edits.push(top_of_file(source, &line)),
-            }
-        }
-    }
-}
-
-fn named(imported: &str, local: &str) -> String {
-    if imported == local {
-        local.to_string()
-    } else {
-        format!("{imported} as {local}")
-    }
-}
-
-/// `value` as a JavaScript string literal, in `quote` (`'` or `"`) when it
-/// can be written there as is, else escaped by `serde_json` (JSON strings
-/// are JavaScript strings).
-fn string_literal(value: &str, quote: char) -> String {
-    let plain = !value
-        .chars()
-        .any(|c| c == quote || c == '\\' || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'));
-    if plain && (quote == '\'' || quote == '"') {
-        format!("{quote}{value}{quote}")
-    } else {
-        serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into())
-    }
-}
-
-/// Where a line of text can follow the item ending at `offset`: the end of
-/// its line when only blanks or comments that end on that line follow it
-/// there, else `offset` itself (more code on the same line, or a block
-/// comment that runs onto the next line).
-fn end_of_line(source: &SourceText<'_>, offset: usize) -> usize {
-    let line_end = source.line_start_of(source.line_of(offset) + 1);
-    let mut at = offset;
-    loop {
-        let rest = &source.text[at..line_end];
-        let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-        at += blank;
-        match source.comment_at(at) {
-            Some(comment) if comment.line => return comment.end,
-            Some(comment) if comment.end <= line_end && !source.text[at..comment.end].contains('\n') => {
-                at = comment.end
-            }
-            _ => break,
-        }
-    }
-    match source.byte(at) {
-        None | Some(b'\n') => at,
-        Some(b'\r') if source.byte(at + 1) == Some(b'\n') => at,
-        _ => offset,
-    }
-}
-
-/// The new import when the file has no import and no directive: after the
-/// shebang and the comments before the first statement (TypeScript reads
-/// `@jsx`, `@jsxImportSource` and `@ts-check` pragmas only there; license
-/// headers stay on top), on its own line.
-fn top_of_file(source: &SourceText<'_>, line: &str) -> Edit {
-    let eol = source.eol();
-    let start = after_shebang(source.text);
-    let first_token = source.skip_trivia(start);
-    match source.comments_in(start..first_token).last() {
-        None => insert(start, format!("{line}{eol}")),
-        Some(last) => {
-            let at = end_of_line(source, last.end);
-            if at == last.end && source.byte(at).is_some_and(|b| b != b'\n' && b != b'\r') {
-                // Code follows the comment on its line.
-                insert(at, format!("{eol}{line}{eol}"))
-            } else {
-                insert(at, format!("{eol}{line}"))
-            }
-        }
-    }
-}
-
-/// Where text can go at the top of the file: after a shebang line.
-fn after_shebang(text: &str) -> usize {
-    if text.starts_with("#!") {
-        text.find('\n').map_or(text.len(), |i| i + 1)
-    } else {
-        0
-    }
 }
 
 #[cfg(test)]

@@ -127,7 +127,10 @@ impl<'a> SourceText<'a> {
 
     /// The offset where the 0-based `line` starts (the text's end past the last line).
     pub fn line_start_of(&self, line: usize) -> usize {
-        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
     }
 
     /// Characters from the start of `offset`'s line to `offset`.
@@ -157,13 +160,19 @@ impl<'a> SourceText<'a> {
     /// The comment starting exactly at `offset`.
     pub fn comment_at(&self, offset: usize) -> Option<CommentRange> {
         let index = self.comments.partition_point(|c| c.start < offset);
-        self.comments.get(index).filter(|c| c.start == offset).copied()
+        self.comments
+            .get(index)
+            .filter(|c| c.start == offset)
+            .copied()
     }
 
     /// The comment ending exactly at `offset`.
     fn comment_ending_at(&self, offset: usize) -> Option<CommentRange> {
         let index = self.comments.partition_point(|c| c.end < offset);
-        self.comments.get(index).filter(|c| c.end == offset).copied()
+        self.comments
+            .get(index)
+            .filter(|c| c.end == offset)
+            .copied()
     }
 
     /// The comments that start in `range`, in order.
