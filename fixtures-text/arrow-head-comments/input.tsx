@@ -13,5 +13,8 @@ export function A({ x }) {
     onF={async => x.y(async)}
     onG={async /* ( */ () => x.y()}
     onH={(e = /\)/, ) => x.y(e)}
+    onI={e /* c */ => x.y(e)}
+    onJ={async(e)=>x.y(e)}
+    onK={(e?) => x.y(e)}
   />;
 }

@@ -16,5 +16,8 @@ export function A({ x }) {
     onF={handler((async, { x }) => x.y(async))({ x })}
     onG={handler(async /* ( */ (event, { x }) => x.y())({ x })}
     onH={handler((e = /\)/, { x }, ) => x.y(e))({ x })}
+    onI={handler((e, { x }) /* c */ => x.y(e))({ x })}
+    onJ={handler(async(e, { x })=>x.y(e))({ x })}
+    onK={handler((e, { x }) => x.y(e))({ x })}
   />;
 }

@@ -157,8 +157,13 @@ fn top_of_file(source: &SourceText<'_>, line: &str) -> Edit {
         Some(last) => {
             let at = end_of_line(source, last.end);
             if at == last.end && source.byte(at).is_some_and(|b| b != b'\n' && b != b'\r') {
-                // Code follows the comment on its line.
-                insert(at, format!("{eol}{line}{eol}"))
+                // Code follows the comment on its line: it moves to the
+                // line after the import, without the blanks before it.
+                let rest = &source.text[at..];
+                Edit {
+                    len: rest.len() - rest.trim_start_matches([' ', '\t']).len(),
+                    ..insert(at, format!("{eol}{line}{eol}"))
+                }
             } else {
                 insert(at, format!("{eol}{line}"))
             }
