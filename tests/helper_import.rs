@@ -58,13 +58,20 @@ fn a_module_specifier_is_written_as_a_valid_string_literal_by_both_back_ends() {
 
 #[test]
 fn the_ast_back_end_adds_the_import_below_the_leading_comments() {
-    let source = format!(
-        "#!/usr/bin/env node\n/** @jsx h */\n// @ts-check\n/* License */\n\n{SOURCE}"
-    );
+    let source =
+        format!("#!/usr/bin/env node\n/** @jsx h */\n// @ts-check\n/* License */\n\n{SOURCE}");
     let output = driver::transform(&source, "a.tsx", &Options::default()).unwrap();
     let import = output.code.find("import {").expect("an import");
-    for comment in ["#!/usr/bin/env node", "/** @jsx h */", "// @ts-check", "/* License */"] {
-        let at = output.code.find(comment).unwrap_or_else(|| panic!("{comment} lost"));
+    for comment in [
+        "#!/usr/bin/env node",
+        "/** @jsx h */",
+        "// @ts-check",
+        "/* License */",
+    ] {
+        let at = output
+            .code
+            .find(comment)
+            .unwrap_or_else(|| panic!("{comment} lost"));
         assert!(at < import, "{comment} below the import:\n{}", output.code);
     }
     let again = driver::transform(&output.code, "a.tsx", &Options::default()).unwrap();
@@ -75,8 +82,12 @@ fn the_ast_back_end_adds_the_import_below_the_leading_comments() {
 fn both_back_ends_add_the_import_after_the_directive_prologue_and_its_comments() {
     let source = format!("// @ts-nocheck\n\"use client\";\n{SOURCE}");
     for code in [
-        driver::transform_text(&source, "a.tsx", &Options::default()).unwrap().code,
-        driver::transform(&source, "a.tsx", &Options::default()).unwrap().code,
+        driver::transform_text(&source, "a.tsx", &Options::default())
+            .unwrap()
+            .code,
+        driver::transform(&source, "a.tsx", &Options::default())
+            .unwrap()
+            .code,
     ] {
         let import = code.find("import {").expect("an import");
         assert!(code.find("@ts-nocheck").unwrap() < import, "{code}");
