@@ -6,6 +6,10 @@
 //! the ratios are printed from criterion's own estimates:
 //! `(analysis + rewrite) / (parse + print)`, goal at most 0.10.
 //!
+//! First, the text back end on 16,000 handlers written on one line (generated
+//! or minified code) against the same handlers one per line: the ratio must
+//! stay near 1 (it was 12 when each edit scanned its line).
+//!
 //! `scripts/bench.sh` generates the corpus and runs everything.
 
 use std::{fs, path::PathBuf, time::Duration};
@@ -78,15 +82,68 @@ fn bench(c: &mut Criterion, size: &str, source: &str) {
 
         group.bench_function("print", |b| b.iter(|| black_box(driver::print(&parsed))));
 
-        let text = rewrite_text::SourceText {
-            text: source,
-            base: BytePos(parsed.program_start()),
-        };
+        // Indexing the text (lines, comments) is part of the text rewrite.
         group.bench_function("text-rewrite", |b| {
-            b.iter(|| black_box(rewrite_text::apply(text, &plan)))
+            b.iter(|| {
+                let text = rewrite_text::SourceText::new(
+                    source,
+                    BytePos(parsed.program_start()),
+                    &parsed.comments,
+                );
+                black_box(rewrite_text::apply(&text, &plan))
+            })
         });
     });
     group.finish();
+}
+
+/// The same handlers on one line and one per line.
+fn line_length_sources(handlers: usize) -> [(&'static str, String); 2] {
+    let jsx: Vec<String> = (0..handlers)
+        .map(|i| format!("<b onClick={{(e) => s.go({i}, e)}} />"))
+        .collect();
+    let source = |separator: &str| {
+        format!(
+            "export function A({{ s }}) {{ return <>{}</>; }}\n",
+            jsx.join(separator)
+        )
+    };
+    [("separate-lines", source("\n")), ("one-line", source(" "))]
+}
+
+/// Text rewrite (indexing included) of `line_length_sources`, and the table row.
+fn bench_line_length(c: &mut Criterion) {
+    const HANDLERS: usize = 16_000;
+    let mut group = c.benchmark_group("line-length");
+    group.sample_size(10);
+    let sources = line_length_sources(HANDLERS);
+    for (name, source) in &sources {
+        driver::with_globals(|| {
+            let parsed = driver::parse(source, "bench.tsx").expect("generated code parses");
+            let plan = analyze(&parsed.program, &Options::default(), parsed.unresolved_mark);
+            group.bench_function(*name, |b| {
+                b.iter(|| {
+                    let text = rewrite_text::SourceText::new(
+                        source,
+                        BytePos(parsed.program_start()),
+                        &parsed.comments,
+                    );
+                    black_box(rewrite_text::apply(&text, &plan))
+                })
+            });
+        });
+    }
+    group.finish();
+    let separate = mean_ns("line-length", "separate-lines").unwrap_or(f64::NAN);
+    let one_line = mean_ns("line-length", "one-line").unwrap_or(f64::NAN);
+    println!("\n| text rewrite, {HANDLERS} handlers | one per line | all on one line | one line / one per line (goal ~1) |");
+    println!("|---|---|---|---|");
+    println!(
+        "| | {:.2} ms | {:.2} ms | {:.2} |",
+        separate / 1e6,
+        one_line / 1e6,
+        one_line / separate
+    );
 }
 
 fn swc_only_parse(source: &str) -> swc_core::ecma::ast::Program {
@@ -109,6 +166,7 @@ fn mean_ns(group: &str, bench: &str) -> Option<f64> {
 
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();
+    bench_line_length(&mut criterion);
     let mut measured = Vec::new();
     for size in SIZES {
         let path = corpus_dir().join(format!("{size}.tsx"));

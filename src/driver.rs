@@ -364,15 +364,17 @@ pub fn transform_text_with(
     };
     with_globals(|| {
         let (parsed, plan) = parse_and_plan(text, filename, options)?;
-        let source_text = rewrite_text::SourceText {
-            text,
-            base: BytePos(parsed.base),
-        };
+        let source_text =
+            rewrite_text::SourceText::new(text, BytePos(parsed.base), &parsed.comments);
         let (spliced, source_map) = if emit.source_map {
-            let (code, mappings) = rewrite_text::apply_with_mappings(source_text, &plan);
+            let (code, mappings) = rewrite_text::apply_with_mappings(
+                &source_text,
+                &plan,
+                &crate::first_use::for_plan(&parsed.program, &plan),
+            );
             (code, Some(map_json(&parsed.cm, &mappings)))
         } else {
-            (rewrite_text::apply(source_text, &plan), None)
+            (rewrite_text::apply(&source_text, &plan), None)
         };
         Ok(Output {
             code: format!("{bom}{spliced}"),

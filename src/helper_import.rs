@@ -23,7 +23,7 @@
 //! capture or be captured by anything, whichever back end writes it.
 
 use swc_core::{
-    common::{Mark, Span, Spanned, SyntaxContext, DUMMY_SP},
+    common::{BytePos, Mark, Span, Spanned, SyntaxContext, DUMMY_SP},
     ecma::{ast::*, atoms::Atom},
 };
 
@@ -75,7 +75,20 @@ pub enum ImportEdit {
         /// The source module.
         src: Atom,
         specifier: NewSpecifier,
+        /// Where the text back end reads the quote and semicolon style the
+        /// new declaration copies; `None` at the start of the file.
+        style: Option<WrittenStyle>,
     },
+}
+
+/// Positions of the statement whose style a new import copies (the last
+/// import, or the last directive).
+#[derive(Debug, Clone, Copy)]
+pub struct WrittenStyle {
+    /// The start of its string literal (the quote character).
+    pub quote_at: BytePos,
+    /// Its end (after the `;`, if it has one).
+    pub statement_end: BytePos,
 }
 
 /// The specifier of a new import declaration.
@@ -137,6 +150,7 @@ pub fn plan(program: &Program, options: &Options, index: &ScopeIndex) -> HelperP
                 None => ImportEdit::AddImport {
                     index: insertion_index(program),
                     after: item_before(program, insertion_index(program)),
+                    style: written_style(program, insertion_index(program)),
                     src: options.helper_module.as_str().into(),
                     specifier: NewSpecifier::Named {
                         imported: helper_name,
@@ -168,6 +182,7 @@ pub fn plan(program: &Program, options: &Options, index: &ScopeIndex) -> HelperP
                         ImportEdit::AddImport {
                             index: insertion_index(program),
                             after: item_before(program, insertion_index(program)),
+                            style: written_style(program, insertion_index(program)),
                             src: options.helper_module.as_str().into(),
                             specifier: NewSpecifier::Namespace { local },
                         },
@@ -241,6 +256,38 @@ fn item_before(program: &Program, index: usize) -> Option<Span> {
         Program::Module(module) => module.body.get(previous).map(Spanned::span),
         Program::Script(script) => script.body.get(previous).map(Spanned::span),
         #[cfg(swc_ast_unknown)]
+        _ => None,
+    }
+}
+
+/// The style of the import or directive before `index`.
+fn written_style(program: &Program, index: usize) -> Option<WrittenStyle> {
+    let previous = index.checked_sub(1)?;
+    let (literal, statement) = match program {
+        Program::Module(module) => match module.body.get(previous)? {
+            ModuleItem::ModuleDecl(ModuleDecl::Import(import)) => (import.src.span, import.span),
+            ModuleItem::Stmt(stmt) => (directive_literal(stmt)?, stmt.span()),
+            _ => return None,
+        },
+        Program::Script(script) => {
+            let stmt = script.body.get(previous)?;
+            (directive_literal(stmt)?, stmt.span())
+        }
+        #[cfg(swc_ast_unknown)]
+        _ => return None,
+    };
+    Some(WrittenStyle {
+        quote_at: literal.lo,
+        statement_end: statement.hi,
+    })
+}
+
+fn directive_literal(stmt: &Stmt) -> Option<Span> {
+    match stmt {
+        Stmt::Expr(ExprStmt { expr, .. }) => match &**expr {
+            Expr::Lit(Lit::Str(s)) => Some(s.span),
+            _ => None,
+        },
         _ => None,
     }
 }

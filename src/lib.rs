@@ -31,6 +31,7 @@ pub mod diagnostics;
 #[cfg(feature = "driver")]
 pub mod driver;
 pub mod eval_order;
+pub mod first_use;
 pub mod helper_import;
 pub mod names;
 pub mod options;
@@ -43,6 +44,7 @@ mod print_fixes;
 pub mod rewrite_ast;
 pub mod rewrite_text;
 pub mod scope_index;
+pub mod source_text;
 
 pub use diagnostics::{Code, Diagnostic, Severity};
 pub use options::{CaptureMode, ImportStyle, LocalCallables, Options, OptionsError};

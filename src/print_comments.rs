@@ -58,6 +58,19 @@ impl KeepGapComments<'_> {
     /// Moves the comments attached anywhere in `from..to` to `to`'s leading
     /// comments, if the gap holds nothing but punctuation and comments.
     fn move_gap(&self, from: BytePos, to: BytePos) {
+        self.move_gap_from(from, to, false);
+    }
+
+    /// [`Self::move_gap`] after a pattern: the printer prints a pattern's
+    /// trailing comments (those keyed at its end), so they stay; moving them
+    /// would print `(e, /* c */ f)` for `(e /* c */, f)`, and a second run
+    /// would then differ from the first wherever the next item is
+    /// synthesized (the new handler parameter).
+    fn move_gap_after_pat(&self, from: BytePos, to: BytePos) {
+        self.move_gap_from(from, to, true);
+    }
+
+    fn move_gap_from(&self, from: BytePos, to: BytePos, keep_trailing_at_from: bool) {
         if from.is_dummy() || to <= from || to.0 - from.0 > MAX_GAP {
             return;
         }
@@ -65,7 +78,9 @@ impl KeepGapComments<'_> {
         let mut found = Vec::new();
         for pos in positions.clone() {
             found.extend(self.comments.get_leading(pos).unwrap_or_default());
-            found.extend(self.comments.get_trailing(pos).unwrap_or_default());
+            if !(keep_trailing_at_from && pos == from) {
+                found.extend(self.comments.get_trailing(pos).unwrap_or_default());
+            }
         }
         if found.is_empty() {
             return;
@@ -77,7 +92,9 @@ impl KeepGapComments<'_> {
         }
         for pos in positions {
             self.comments.take_leading(pos);
-            self.comments.take_trailing(pos);
+            if !(keep_trailing_at_from && pos == from) {
+                self.comments.take_trailing(pos);
+            }
         }
         self.prepend_leading(to, found);
     }
@@ -144,6 +161,17 @@ impl KeepGapComments<'_> {
         for span in spans {
             if let Some(previous) = previous {
                 self.move_gap(previous.hi, span.lo);
+            }
+            previous = Some(span);
+        }
+    }
+
+    /// The gaps between consecutive parameters (patterns).
+    fn pat_list(&self, spans: impl IntoIterator<Item = Span>) {
+        let mut previous: Option<Span> = None;
+        for span in spans {
+            if let Some(previous) = previous {
+                self.move_gap_after_pat(previous.hi, span.lo);
             }
             previous = Some(span);
         }
@@ -295,7 +323,7 @@ impl VisitMut for KeepGapComments<'_> {
 
     fn visit_mut_params(&mut self, params: &mut Vec<Param>) {
         params.visit_mut_children_with(self);
-        self.list(params.iter().map(Spanned::span));
+        self.pat_list(params.iter().map(|param| param.pat.span()));
     }
 
     fn visit_mut_arrow_expr(&mut self, arrow: &mut ArrowExpr) {
@@ -305,7 +333,7 @@ impl VisitMut for KeepGapComments<'_> {
             let open = arrow.type_params.as_ref().map_or(start, |t| t.span.hi);
             self.move_gap(open, first.span_lo());
         }
-        self.list(arrow.params.iter().map(Spanned::span));
+        self.pat_list(arrow.params.iter().map(Spanned::span));
         // `=> // note` + newline + body: from the end of the head to the body.
         let head_end = [
             arrow.params.last().map(Spanned::span_hi),

@@ -32,6 +32,7 @@ use swc_core::{
 use crate::{
     capture_tree::{CaptureNode, CaptureRoot},
     detect::unwrap_parens,
+    first_use::FirstUses,
     helper_import::{HelperCallee, ImportEdit, NewSpecifier},
     options::is_identifier_name,
     plan::{Plan, Rewrite},
@@ -131,14 +132,28 @@ fn bind(mut arrow: ArrowExpr, rewrite: &Rewrite, callee: Expr, synthesized: Synt
     }
     let (second, params_object) = match &rewrite.empty_params {
         Some(name) => (ident_pat(name.clone(), synthesized), object(Vec::new())),
-        None => (
-            roots_pattern(&rewrite.captures.roots),
-            object(rewrite.captures.roots.iter().map(root_prop).collect()),
-        ),
+        None => {
+            let uses = FirstUses::of(&arrow);
+            (
+                roots_pattern(&rewrite.captures.roots),
+                object(
+                    rewrite
+                        .captures
+                        .roots
+                        .iter()
+                        .map(|root| root_prop(root, &uses))
+                        .collect(),
+                ),
+            )
+        }
     };
     arrow.params.push(second);
-    let bound = call(callee, Expr::Arrow(arrow));
-    call(bound, params_object)
+    // The calls start where the arrow did (zero width, so no comment is
+    // keyed at their end): comments before the arrow are then printed before
+    // `handler(` on every run, not only once the output is re-parsed.
+    let at = Span::new(arrow.span.lo, arrow.span.lo);
+    let bound = call(at, callee, Expr::Arrow(arrow));
+    call(at, bound, params_object)
 }
 
 /// `e?: T` → `e: T` (the new second parameter may not follow an optional one).
@@ -179,35 +194,53 @@ fn root_ident(root: &CaptureRoot) -> Ident {
     Ident::new(root.id.0.clone(), DUMMY_SP, root.id.1)
 }
 
-/// `state: { count: state.count }` or shorthand `state`.
-fn root_prop(root: &CaptureRoot) -> PropOrSpread {
-    let ident = root_ident(root);
+/// `state: { count: state.count }` or shorthand `state`. Each value
+/// carries the span of its first use in the body (source maps point there).
+fn root_prop(root: &CaptureRoot, uses: &FirstUses) -> PropOrSpread {
+    let mut ident = root_ident(root);
+    ident.span = uses.get(&root.id, &[]).unwrap_or(DUMMY_SP);
     let prop = match &root.node {
         CaptureNode::Whole => Prop::Shorthand(ident),
         CaptureNode::Props(_) => Prop::KeyValue(KeyValueProp {
             key: prop_name(&root.id.0),
-            value: Box::new(node_value(&root.node, Expr::Ident(ident))),
+            value: Box::new(node_value(
+                &root.node,
+                Expr::Ident(ident),
+                &mut Vec::new(),
+                root,
+                uses,
+            )),
         }),
     };
     PropOrSpread::Prop(Box::new(prop))
 }
 
-/// The value for `node`, whose path expression is `path`.
-fn node_value(node: &CaptureNode, path: Expr) -> Expr {
+/// The value for `node`, whose path expression is `path` (the members
+/// `props` below the root).
+fn node_value(
+    node: &CaptureNode,
+    path: Expr,
+    props: &mut Vec<Atom>,
+    root: &CaptureRoot,
+    uses: &FirstUses,
+) -> Expr {
     match node {
         CaptureNode::Whole => path,
         CaptureNode::Props(children) => object(
             children
                 .iter()
                 .map(|(key, child)| {
+                    props.push(key.clone());
                     let member = Expr::Member(MemberExpr {
-                        span: DUMMY_SP,
+                        span: uses.get(&root.id, props).unwrap_or(DUMMY_SP),
                         obj: Box::new(path.clone()),
                         prop: MemberProp::Ident(IdentName::new(key.clone(), DUMMY_SP)),
                     });
+                    let value = node_value(child, member, props, root, uses);
+                    props.pop();
                     PropOrSpread::Prop(Box::new(Prop::KeyValue(KeyValueProp {
                         key: prop_name(key),
-                        value: Box::new(node_value(child, member)),
+                        value: Box::new(value),
                     })))
                 })
                 .collect(),
@@ -242,9 +275,9 @@ fn object(props: Vec<PropOrSpread>) -> Expr {
     })
 }
 
-fn call(callee: Expr, arg: Expr) -> Expr {
+fn call(span: Span, callee: Expr, arg: Expr) -> Expr {
     Expr::Call(CallExpr {
-        span: DUMMY_SP,
+        span,
         ctxt: SyntaxContext::empty(),
         callee: Callee::Expr(Box::new(callee)),
         args: vec![ExprOrSpread {
@@ -318,6 +351,18 @@ fn apply_import(program: &mut Program, edit: &ImportEdit) {
             // A script's plan rewrites nothing (HC009), so this is a module.
             if let Program::Module(module) = program {
                 let index = (*index).min(module.body.len());
+                let mut decl = decl;
+                if index == 0 {
+                    // Keyed where the first statement starts, the file's
+                    // leading comments (pragmas, license) print above the
+                    // new import, as TypeScript needs them first.
+                    if let (Some(first), ModuleItem::ModuleDecl(ModuleDecl::Import(import))) =
+                        (module.body.first(), &mut decl)
+                    {
+                        let lo = first.span_lo();
+                        import.span = Span::new(lo, lo);
+                    }
+                }
                 module.body.insert(index, decl);
             }
         }

@@ -230,3 +230,46 @@ fn comments_after_an_equals_sign_or_a_comma_survive_printing() {
         ],
     );
 }
+
+/// A captured path's value in the params object maps to the path's first
+/// use in the body, in both back ends' source maps, so a render-time error
+/// in it (`data.item.name` through `null`) points at the body.
+#[test]
+fn params_object_values_map_to_their_first_use_in_the_body() {
+    let source = "export function A({ data, ready }) {\n  return <b onClick={() => {\n    if (ready) log(data.item.name, ready);\n  }} />;\n}\n";
+    let use_line = 2;
+    let use_col = source.lines().nth(use_line).unwrap().find("data").unwrap() as u32;
+    let ready_col = source.lines().nth(use_line).unwrap().find("ready").unwrap() as u32;
+    let emit = driver::Emit { source_map: true };
+    for output in [
+        driver::transform_text_with(source, "a.tsx", &Options::default(), emit).unwrap(),
+        driver::transform_with(source, "a.tsx", &Options::default(), emit).unwrap(),
+    ] {
+        let map =
+            swc_sourcemap::SourceMap::from_slice(output.source_map.unwrap().as_bytes()).unwrap();
+        // The params object comes after the body: the last occurrences.
+        for (needle, col) in [("data.item.name", use_col), ("ready", ready_col)] {
+            let (line, text) = output
+                .code
+                .lines()
+                .enumerate()
+                .filter(|(_, text)| text.contains(needle))
+                .last()
+                .unwrap();
+            let out_col = text[..text.rfind(needle).unwrap()].encode_utf16().count() as u32;
+            let token = map.lookup_token(line as u32, out_col).unwrap();
+            assert_eq!(
+                (token.get_dst_line(), token.get_dst_col()),
+                (line as u32, out_col),
+                "{needle} unmapped in\n{}",
+                output.code
+            );
+            assert_eq!(
+                (token.get_src_line(), token.get_src_col()),
+                (use_line as u32, col),
+                "{needle} in\n{}",
+                output.code
+            );
+        }
+    }
+}

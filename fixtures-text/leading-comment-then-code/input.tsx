@@ -1,0 +1,1 @@
+/* a */ /* b */ export function A({ x }) { return <b onClick={() => x.y()} />; }
