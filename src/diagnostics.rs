@@ -168,6 +168,21 @@ pub fn invalid_syntax(span: Span) -> Diagnostic {
     )
 }
 
+/// The file nests deeper than the front end's stack can hold (HC101, as the
+/// JS API reports when the engine's stack runs out).
+#[cold]
+pub fn nested_too_deeply(span: Span, limit: usize) -> Diagnostic {
+    error(
+        Code::ParseError,
+        span,
+        format!(
+            "the file does not parse: it is nested too deeply (more than {limit} levels of brackets, JSX elements and operator chains)"
+        ),
+        "nested too deeply",
+        "reduce the nesting; nothing was transformed",
+    )
+}
+
 #[cold]
 pub fn write_to_capture(span: Span, name: &str) -> Diagnostic {
     error(

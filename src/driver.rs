@@ -31,7 +31,8 @@ use swc_core::{
 
 use crate::{
     detect::{first_look, AttributeRule},
-    diagnostics::{Code, Diagnostic, Severity},
+    diagnostics::{self, Code, Diagnostic, Severity},
+    nesting::{nesting_exceeds, MAX_NESTING, OUTPUT_NESTING},
     plan::{analyze_after_look, Plan},
     print_comments::KeepGapComments,
     print_fixes::RestoreParentheses,
@@ -153,13 +154,17 @@ impl Parsed {
 
 /// Parses `source` without resolving it (syntax only): the floor every
 /// front end pays. Must run inside [`with_globals`].
+///
+/// It checks the transform's own output, so it accepts [`OUTPUT_NESTING`]
+/// levels: each rewritten handler adds a few (`handler(`, the params object).
 pub fn parse_syntax(source: &str, filename: &str) -> Result<Program, Box<Located>> {
-    parse_with_map(source, filename).map(|(_, program, _, _)| program)
+    parse_with_map(source, filename, OUTPUT_NESTING).map(|(_, program, _, _)| program)
 }
 
 fn parse_with_map(
     source: &str,
     filename: &str,
+    max_nesting: usize,
 ) -> Result<(Lrc<SourceMap>, Program, SingleThreadedComments, u32), Box<Located>> {
     let cm: Lrc<SourceMap> = Default::default();
     let fm = cm.new_source_file(
@@ -167,6 +172,12 @@ fn parse_with_map(
         source.to_string(),
     );
     let base = fm.start_pos.0;
+    if let Some(offset) = nesting_exceeds(source, max_nesting) {
+        let at = fm.start_pos + BytePos(offset as u32);
+        let span = Span::new(at, at);
+        let error = diagnostics::nested_too_deeply(span, max_nesting);
+        return Err(Box::new(locate(&cm, base, span, &error)));
+    }
     let comments = SingleThreadedComments::default();
     let lexer = Lexer::new(
         syntax_for(filename),
@@ -213,7 +224,7 @@ pub fn parse(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
 
 /// Parses `source`; [`Parsed::resolve`] is still to run.
 fn parse_unresolved(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
-    let (cm, program, comments, base) = parse_with_map(source, filename)?;
+    let (cm, program, comments, base) = parse_with_map(source, filename, MAX_NESTING)?;
     Ok(Parsed {
         cm,
         program,

@@ -32,6 +32,8 @@ pub mod diagnostics;
 pub mod driver;
 pub mod helper_import;
 pub mod names;
+#[cfg(feature = "driver")]
+pub mod nesting;
 pub mod options;
 mod patterns;
 pub mod plan;
