@@ -183,7 +183,9 @@ fn load_options(cli: &Cli) -> Result<Options, String> {
     };
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: error: cannot read options: {e}", path.display()))?;
-    Options::from_json(&text).map_err(|e| format!("{}: error[HC100]: {e}", path.display()))
+    // Editors on Windows save JSON with a byte-order mark; it is not JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Options::from_json(text).map_err(|e| format!("{}: error[HC100]: {e}", path.display()))
 }
 
 fn read_stdin(cli: &Cli) -> Result<String, String> {

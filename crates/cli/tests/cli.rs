@@ -406,3 +406,23 @@ fn write_refuses_a_read_only_file_and_names_it() {
         GOOD_OUT
     );
 }
+
+#[test]
+fn a_config_file_with_a_byte_order_mark_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "hc.json",
+        "\u{feff}{ \"helperModule\": \"@my/runtime\" }\n",
+    );
+    cli()
+        .arg("--config")
+        .arg(dir.path().join("hc.json"))
+        .arg("-")
+        .write_stdin(GOOD)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "import { handler } from \"@my/runtime\";",
+        ));
+}
