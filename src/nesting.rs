@@ -138,11 +138,7 @@ impl Scan<'_> {
     fn child_byte(&mut self, byte: u8, next: Option<u8>) {
         match (byte, next) {
             (b'{', _) => self.open(false),
-            (b'}', _) => {
-                if self.close() {
-                    self.template();
-                }
-            }
+            (b'}', _) => self.close_brace(),
             (b'<', Some(b'/')) => {
                 self.close_jsx();
                 self.set_mode(Mode::ClosingTag);
@@ -175,11 +171,7 @@ impl Scan<'_> {
             (b')' | b']', _) => {
                 self.close();
             }
-            (b'}', _) => {
-                if self.close() {
-                    self.template();
-                }
-            }
+            (b'}', _) => self.close_brace(),
             (b'/', Some(b'>')) if mode == Mode::OpeningTag => {
                 self.at += 1;
                 self.close_jsx();
@@ -265,6 +257,13 @@ impl Scan<'_> {
     fn open(&mut self, template: bool) {
         self.frames.push(Frame::new(template));
         self.total += 1;
+    }
+
+    /// A `}`: closes a block, or a `${` and goes on with the template's text.
+    fn close_brace(&mut self) {
+        if self.close() {
+            self.template();
+        }
     }
 
     /// Closes the innermost bracket; whether it was a template's `${`.

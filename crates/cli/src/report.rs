@@ -56,10 +56,9 @@ fn render(report: &FileReport, terminal: bool, out: &mut dyn WriteColor) -> std:
         ..Default::default()
     };
     for located in report.diagnostics() {
-        if terminal {
-            if term::emit(out, &config, &file, &frame(located)).is_ok() {
-                continue;
-            }
+        // A frame that cannot be drawn (a span outside the text) falls back to the line.
+        if terminal && term::emit(out, &config, &file, &frame(located)).is_ok() {
+            continue;
         }
         writeln!(out, "{}:{located}", report.name)?;
     }
