@@ -183,6 +183,21 @@ pub fn nested_too_deeply(span: Span, limit: usize) -> Diagnostic {
     )
 }
 
+/// The input is within the nesting limit, its rewrite is not (HC101): a
+/// second run could not read the output, so nothing is transformed.
+#[cold]
+pub fn rewrite_too_deep(span: Span, limit: usize) -> Diagnostic {
+    error(
+        Code::ParseError,
+        span,
+        format!(
+            "the file is left as it is: rewritten, it would be nested too deeply (more than {limit} levels of brackets, JSX elements and operator chains) for a second run to read it"
+        ),
+        "nested too deeply once rewritten",
+        "reduce the nesting of handlers inside handlers; nothing was transformed",
+    )
+}
+
 #[cold]
 pub fn write_to_capture(span: Span, name: &str) -> Diagnostic {
     error(

@@ -32,7 +32,7 @@ use swc_core::{
 use crate::{
     detect::{first_look, AttributeRule},
     diagnostics::{self, Code, Diagnostic, Severity},
-    nesting::{nesting_exceeds, MAX_NESTING, OUTPUT_NESTING},
+    nesting::{nesting_exceeds, MAX_NESTING},
     plan::{analyze_after_look, Plan},
     print_comments::KeepGapComments,
     print_fixes::RestoreParentheses,
@@ -154,17 +154,13 @@ impl Parsed {
 
 /// Parses `source` without resolving it (syntax only): the floor every
 /// front end pays. Must run inside [`with_globals`].
-///
-/// It checks the transform's own output, so it accepts [`OUTPUT_NESTING`]
-/// levels: each rewritten handler adds a few (`handler(`, the params object).
 pub fn parse_syntax(source: &str, filename: &str) -> Result<Program, Box<Located>> {
-    parse_with_map(source, filename, OUTPUT_NESTING).map(|(_, program, _, _)| program)
+    parse_with_map(source, filename).map(|(_, program, _, _)| program)
 }
 
 fn parse_with_map(
     source: &str,
     filename: &str,
-    max_nesting: usize,
 ) -> Result<(Lrc<SourceMap>, Program, SingleThreadedComments, u32), Box<Located>> {
     let cm: Lrc<SourceMap> = Default::default();
     let fm = cm.new_source_file(
@@ -172,10 +168,10 @@ fn parse_with_map(
         source.to_string(),
     );
     let base = fm.start_pos.0;
-    if let Some(offset) = nesting_exceeds(source, max_nesting) {
+    if let Some(offset) = nesting_exceeds(source, MAX_NESTING) {
         let at = fm.start_pos + BytePos(offset as u32);
         let span = Span::new(at, at);
-        let error = diagnostics::nested_too_deeply(span, max_nesting);
+        let error = diagnostics::nested_too_deeply(span, MAX_NESTING);
         return Err(Box::new(locate(&cm, base, span, &error)));
     }
     let comments = SingleThreadedComments::default();
@@ -224,7 +220,7 @@ pub fn parse(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
 
 /// Parses `source`; [`Parsed::resolve`] is still to run.
 fn parse_unresolved(source: &str, filename: &str) -> Result<Parsed, Box<Located>> {
-    let (cm, program, comments, base) = parse_with_map(source, filename, MAX_NESTING)?;
+    let (cm, program, comments, base) = parse_with_map(source, filename)?;
     Ok(Parsed {
         cm,
         program,
@@ -276,6 +272,25 @@ fn refuse_unparsable(parsed: &Parsed, plan: &Plan) -> Result<(), Box<Located>> {
     match plan.diagnostics.iter().find(|d| d.code == Code::ParseError) {
         Some(diagnostic) => Err(Box::new(parsed.locate(diagnostic))),
         None => Ok(()),
+    }
+}
+
+/// A rewrite that nests deeper than [`MAX_NESTING`] (each handler adds a
+/// level or two) could not be read by the next run: the file is refused as
+/// too deep, at its first rewritten handler, and left as it is. Located
+/// before printing (printing consumes the parse), checked after.
+fn too_deep_refusal(parsed: &Parsed, plan: &Plan) -> Option<Located> {
+    let (handler, _) = plan.rewrites().next()?;
+    Some(parsed.locate(&diagnostics::rewrite_too_deep(
+        handler.attr_span,
+        MAX_NESTING,
+    )))
+}
+
+fn refuse_too_deep_output(code: &str, refusal: Option<Located>) -> Result<(), Box<Located>> {
+    match refusal {
+        Some(located) if nesting_exceeds(code, MAX_NESTING).is_some() => Err(Box::new(located)),
+        _ => Ok(()),
     }
 }
 
@@ -346,7 +361,10 @@ pub fn transform_with(
     with_globals(|| {
         let (mut parsed, plan) = parse_and_plan(source, filename, options)?;
         rewrite_ast::apply(&mut parsed.program, &plan);
-        Ok(finish(parsed, &plan, emit))
+        let refusal = too_deep_refusal(&parsed, &plan);
+        let output = finish(parsed, &plan, emit);
+        refuse_too_deep_output(&output.code, refusal)?;
+        Ok(output)
     })
 }
 
@@ -385,6 +403,7 @@ pub fn transform_text_with(
         } else {
             (rewrite_text::apply(source_text, &plan), None)
         };
+        refuse_too_deep_output(&spliced, too_deep_refusal(&parsed, &plan))?;
         Ok(Output {
             code: format!("{bom}{spliced}"),
             diagnostics: plan.diagnostics.iter().map(|d| parsed.locate(d)).collect(),

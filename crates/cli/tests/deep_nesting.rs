@@ -122,18 +122,55 @@ fn printing_one_deep_file_or_stdin_reports_it() {
     }
 }
 
+/// `n` handlers, each inside the previous one's body.
+fn nested_handlers(n: usize) -> String {
+    format!(
+        "export function A({{ s }}) {{ return {}s.go(){}; }}\n",
+        "<b onClick={() => ".repeat(n),
+        "} />".repeat(n)
+    )
+}
+
 #[test]
-fn nesting_real_code_has_is_accepted() {
-    // 300 levels of brackets, JSX and handlers: deep for real code, well
-    // under the limit, and the output (a few levels deeper) still re-parses.
-    let source = format!(
-        "export function A({{ s }}) {{ return {}; }}\n",
-        "<b onClick={() => ".repeat(150) + "s.go()" + &"} />".repeat(150)
+fn nesting_under_the_limit_is_rewritten_and_a_second_run_changes_nothing() {
+    // 240 nested handlers: 720 levels in, ~960 once rewritten (`handler(`).
+    let first = cli()
+        .args(["-", "--stdin-filename", "ok.tsx"])
+        .write_stdin(nested_handlers(240))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8_lossy(&first)
+            .matches("handler((event")
+            .count(),
+        240
     );
     cli()
         .args(["-", "--stdin-filename", "ok.tsx"])
-        .write_stdin(source)
+        .write_stdin(first.clone())
         .assert()
         .success()
-        .stdout(predicate::str::contains("handler((event, { s }) =>"));
+        .stdout(first);
+}
+
+#[test]
+fn a_file_whose_rewrite_would_nest_too_deeply_is_left_as_it_is() {
+    // 330 nested handlers: 990 levels in (accepted), over 1,000 once
+    // rewritten, which a second run could not read: refused, at the first handler.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("A.tsx");
+    fs::write(&path, nested_handlers(330)).unwrap();
+    cli()
+        .arg("--write")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{}:1:38: error[HC101]: the file is left as it is: rewritten, it would be nested too deeply",
+            path.display()
+        )));
+    assert_eq!(fs::read_to_string(&path).unwrap(), nested_handlers(330));
 }
