@@ -29,13 +29,19 @@
 //! rewrite would exceed the limit, so a second run reads every first run's
 //! output: running twice equals running once.
 //!
-//! Not counted: chains that SWC parses in a loop but that visitors walk
-//! recursively (`a.b.c...`, `1 + 1 + ...`: about 2 KiB a level in a debug
-//! build, so [`STACK_BYTES`] holds 100,000 of them), and conditional chains
-//! (`a ? b : c ? ...`).
+//! Chains that nest the tree one cheap level per operator (`a.b.c...`,
+//! `1 + 1 + ...`, `f()()`, `a ? b : c ? ...`, `if ... else if ...`) are
+//! counted apart, per stretch between `,`, `;` and line ends after an
+//! operand (`else` until its bracket closes), and may reach
+//! [`CHAIN_FACTOR`] × [`MAX_NESTING`]: a level costs up to ~2 KiB there.
 
 /// Deepest nesting a file may have; deeper files are reported as HC101.
 pub const MAX_NESTING: usize = 1_000;
+
+/// Chains of operators nest one cheap level each (a few KiB of stack in a
+/// debug build), so a stretch of code may hold this many times
+/// [`MAX_NESTING`] of them.
+pub const CHAIN_FACTOR: usize = 50;
 
 /// Stack size that holds [`MAX_NESTING`] levels through parsing, analysis and
 /// printing, in debug builds too (measured: up to ~35 KiB a level there, for
@@ -49,6 +55,7 @@ pub fn nesting_exceeds(source: &str, limit: usize) -> Option<usize> {
         at: 0,
         frames: vec![Frame::new(false)],
         total: 0,
+        ops_total: 0,
         prefix_run: 0,
         operand_next: true,
         space_before: false,
@@ -74,6 +81,11 @@ struct Frame {
     jsx: usize,
     /// `=` and `=>` since the last `,`, `;` or line end after an operand.
     chain: usize,
+    /// Operators, `.` and bracket openings over the same stretch: each can
+    /// nest the tree one level (`a.b.c`, `1 + 1 + 1`, `f()()`, `a ? b : c ? ...`).
+    ops: usize,
+    /// `else`s in this bracket: `if ... else if ...` nests, `;` or not.
+    elses: usize,
     mode: Mode,
 }
 
@@ -83,6 +95,8 @@ impl Frame {
             template,
             jsx: 0,
             chain: 0,
+            ops: 0,
+            elses: 0,
             mode: Mode::Code,
         }
     }
@@ -95,6 +109,8 @@ struct Scan<'a> {
     frames: Vec<Frame>,
     /// Open brackets + their JSX elements (the prefix run is added on top).
     total: usize,
+    /// The frames' `ops` and `elses`, summed.
+    ops_total: usize,
     prefix_run: usize,
     /// The previous token leaves an operand to come (`(`, `=`, `return`...).
     operand_next: bool,
@@ -119,7 +135,7 @@ impl Scan<'_> {
             } else if !self.code_byte(byte, next, start) {
                 continue;
             }
-            if self.total + self.prefix_run > limit {
+            if self.total + self.prefix_run > limit || self.ops_total > limit * CHAIN_FACTOR {
                 return Some(start);
             }
         }
@@ -153,11 +169,46 @@ impl Scan<'_> {
 
     /// A byte of code or of a tag; false when it was a comment.
     fn code_byte(&mut self, byte: u8, next: Option<u8>, start: usize) -> bool {
-        let prefix = matches!(byte, b'!' | b'~' | b'-' | b'+') && self.operand_next;
         let mode = self.mode();
+        if is_ident_part(byte) && self.bytes.get(start + 1).is_some_and(|&b| is_ident_part(b)) {
+            // Inside a word: only its end matters.
+            self.space_before = false;
+            return true;
+        }
+        let word = is_ident_part(byte).then(|| self.word_ending_at(start));
+        let is_else = word == Some(b"else".as_slice());
+        let prefix = (matches!(byte, b'!' | b'~' | b'-' | b'+') && self.operand_next)
+            || word.is_some_and(is_prefix_keyword);
+        if is_else {
+            self.add_else();
+        }
+        if mode == Mode::Code
+            && matches!(
+                byte,
+                b'.' | b'+'
+                    | b'-'
+                    | b'*'
+                    | b'/'
+                    | b'%'
+                    | b'&'
+                    | b'|'
+                    | b'^'
+                    | b'<'
+                    | b'>'
+                    | b'?'
+                    | b':'
+                    | b'('
+                    | b'['
+                    | b'{'
+            )
+        {
+            self.add_op();
+        }
         match (byte, next) {
             (b'/', Some(b'/')) => {
+                // Up to the line break, which the next round sees.
                 self.skip_until(b"\n");
+                self.at -= usize::from(self.bytes.get(self.at - 1) == Some(&b'\n'));
                 self.space_before = true;
                 return false;
             }
@@ -213,31 +264,34 @@ impl Scan<'_> {
     /// Whether the token ending with `byte` (at `start`) is followed by an operand.
     fn leaves_operand(&self, byte: u8, start: usize) -> bool {
         if is_ident_part(byte) {
-            let word_start = self.bytes[..start]
-                .iter()
-                .rposition(|&b| !is_ident_part(b))
-                .map_or(0, |p| p + 1);
-            let word = &self.bytes[word_start..=start];
-            let ends_word = self.bytes.get(start + 1).is_none_or(|&b| !is_ident_part(b));
-            return ends_word
-                && matches!(
-                    word,
-                    b"return"
-                        | b"yield"
-                        | b"await"
-                        | b"case"
-                        | b"else"
-                        | b"do"
-                        | b"in"
-                        | b"of"
-                        | b"typeof"
-                        | b"void"
-                        | b"delete"
-                        | b"new"
-                        | b"throw"
-                );
+            let word = self.word_ending_at(start);
+            return is_prefix_keyword(word)
+                || matches!(word, b"return" | b"case" | b"else" | b"do" | b"in" | b"of");
         }
         !matches!(byte, b')' | b']' | b'}' | b'\'' | b'"' | b'`')
+    }
+
+    /// The identifier or keyword whose last byte is at `end`.
+    fn word_ending_at(&self, end: usize) -> &[u8] {
+        let start = self.bytes[..end]
+            .iter()
+            .rposition(|&b| !is_ident_part(b))
+            .map_or(0, |p| p + 1);
+        &self.bytes[start..=end]
+    }
+
+    fn add_op(&mut self) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.ops += 1;
+            self.ops_total += 1;
+        }
+    }
+
+    fn add_else(&mut self) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.elses += 1;
+            self.ops_total += 1;
+        }
     }
 
     /// Whether the `=` at `start` ends `==`, `!=`, `<=` or `>=`.
@@ -256,7 +310,9 @@ impl Scan<'_> {
     fn end_chain(&mut self) {
         if let Some(frame) = self.frames.last_mut() {
             self.total -= frame.chain;
+            self.ops_total -= frame.ops;
             frame.chain = 0;
+            frame.ops = 0;
         }
     }
 
@@ -280,6 +336,7 @@ impl Scan<'_> {
         match self.frames.pop() {
             Some(frame) => {
                 self.total -= 1 + frame.jsx + frame.chain;
+                self.ops_total -= frame.ops + frame.elses;
                 frame.template
             }
             None => false,
@@ -344,6 +401,24 @@ impl Scan<'_> {
     }
 }
 
+/// Keywords that take an operand and may repeat: `typeof typeof x`.
+fn is_prefix_keyword(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"typeof"
+            | b"void"
+            | b"delete"
+            | b"await"
+            | b"yield"
+            | b"new"
+            | b"throw"
+            | b"keyof"
+            | b"readonly"
+            | b"infer"
+            | b"unique"
+    )
+}
+
 fn is_ident_start(byte: u8) -> bool {
     byte.is_ascii_alphabetic() || matches!(byte, b'_' | b'$') || byte >= 0x80
 }
@@ -370,6 +445,14 @@ mod tests {
             nesting_exceeds("a = 1, b = 2; c == d\nlet e = 3\n", 1),
             None
         );
+        let chain = format!("x = a{}", ".b".repeat(60));
+        assert_eq!(
+            nesting_exceeds(&chain, 1),
+            Some(105),
+            "51 > 1 × CHAIN_FACTOR"
+        );
+        assert_eq!(nesting_exceeds("x = 1 + 2; y = 3 + 4", 1), None);
+        assert_eq!(nesting_exceeds("x = typeof typeof y", 2), Some(16));
         // An attribute's `=` is not an assignment.
         assert_eq!(
             nesting_exceeds("<a b=\"1\" c={2} d=\"3\" e=\"4\" />", 2),

@@ -3,8 +3,9 @@
 //!
 //! The files are generated here: 3,000 and 100,000 nested parentheses,
 //! 5,000 nested JSX elements and object literals, 2,000 nested handlers, and
-//! 100,000 curried arrows and prefix `!` (chains without brackets). Before the
-//! nesting guard each one overflowed the stack (SIGABRT, exit 134).
+//! 100,000 curried arrows and prefix `!`, 200,000 chained conditionals and a
+//! member chain of 1,000,000 (chains without brackets). Before the nesting
+//! guard each one overflowed the stack (SIGABRT, exit 134).
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -54,6 +55,14 @@ fn deep_files() -> Vec<(String, String)> {
             "not100000".into(),
             format!("export const x = {}1;\n", "!".repeat(100_000)),
         ),
+        (
+            "conditionals200000".into(),
+            format!("export const x = {}1;\n", "s ? 1 : ".repeat(200_000)),
+        ),
+        (
+            "members1000000".into(),
+            format!("export const x = s{};\n", ".a".repeat(1_000_000)),
+        ),
     ]
 }
 
@@ -95,7 +104,7 @@ fn a_codemod_run_reports_each_deep_file_and_rewrites_the_others() {
     }
     let summary = stderr.lines().last().unwrap();
     assert!(
-        summary.starts_with("scanned 9 files: 2 changed, 2 handlers rewritten; HC101×7; 7 errors"),
+        summary.starts_with("scanned 11 files: 2 changed, 2 handlers rewritten; HC101×9; 9 errors"),
         "{summary}"
     );
 }
