@@ -16,13 +16,14 @@
 //! The estimate is a lexical over-approximation, not a parse: it counts open
 //! brackets (`(`, `[`, `{`, `${`), JSX elements opened inside each bracket
 //! (a `<` that can start a tag: at an operand position, or after a space, so
-//! `a < b` counts too, and vanishes when its bracket closes), and runs of
-//! prefix operators (`!!!x`, `- - x`), and chains of `=` and `=>` up to the
-//! next `,`, `;` or line that ends with an operand. Strings end at a line break at the
-//! latest and comments are skipped, so text misread as code (an apostrophe
-//! in JSX text) costs at most one line. Real code nests a few dozen levels;
-//! the limit is far above that and far below what a front end's stack holds
-//! (the CLI runs every file on a thread with [`STACK_BYTES`] of stack).
+//! `a < b` counts too, and vanishes when its bracket closes), runs of prefix
+//! operators and keywords (`!!!x`, `typeof typeof x`), and chains of `=` and
+//! `=>` up to the next `,`, `;` or line that ends with an operand. JSX text
+//! between tags is text (its quotes and parentheses are not code), strings
+//! end at their quote or a line break, comments are skipped. Real code nests
+//! a few dozen levels; the limit is far above that and far below what a
+//! front end's stack holds (the CLI runs every file on a thread with
+//! [`STACK_BYTES`] of stack).
 //!
 //! The transform's output nests deeper than its input (`handler(` around
 //! each arrow). The driver checks the output too and refuses a file whose
