@@ -182,6 +182,36 @@ pub fn invalid_syntax(span: Span) -> Diagnostic {
     )
 }
 
+/// The file nests deeper than the front end's stack can hold (HC101, as the
+/// JS API reports when the engine's stack runs out).
+#[cold]
+pub fn nested_too_deeply(span: Span, limit: usize) -> Diagnostic {
+    error(
+        Code::ParseError,
+        span,
+        format!(
+            "the file does not parse: it is nested too deeply (more than {limit} levels of brackets, JSX elements and operator chains)"
+        ),
+        "nested too deeply",
+        "reduce the nesting; nothing was transformed",
+    )
+}
+
+/// The input is within the nesting limit, its rewrite is not (HC101): a
+/// second run could not read the output, so nothing is transformed.
+#[cold]
+pub fn rewrite_too_deep(span: Span, limit: usize) -> Diagnostic {
+    error(
+        Code::ParseError,
+        span,
+        format!(
+            "the file is left as it is: rewritten, it would be nested too deeply (more than {limit} levels of brackets, JSX elements and operator chains) for a second run to read it"
+        ),
+        "nested too deeply once rewritten",
+        "reduce the nesting of handlers inside handlers; nothing was transformed",
+    )
+}
+
 #[cold]
 pub fn write_to_capture(span: Span, name: &str) -> Diagnostic {
     error(

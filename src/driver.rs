@@ -31,7 +31,8 @@ use swc_core::{
 
 use crate::{
     detect::{first_look, AttributeRule},
-    diagnostics::{Code, Diagnostic, Severity},
+    diagnostics::{self, Code, Diagnostic, Severity},
+    nesting::{nesting_exceeds, MAX_NESTING},
     plan::{analyze_after_look, Plan},
     print_comments::KeepGapComments,
     print_fixes::RestoreParentheses,
@@ -167,6 +168,12 @@ fn parse_with_map(
         source.to_string(),
     );
     let base = fm.start_pos.0;
+    if let Some(offset) = nesting_exceeds(source, MAX_NESTING) {
+        let at = fm.start_pos + BytePos(offset as u32);
+        let span = Span::new(at, at);
+        let error = diagnostics::nested_too_deeply(span, MAX_NESTING);
+        return Err(Box::new(locate(&cm, base, span, &error)));
+    }
     let comments = SingleThreadedComments::default();
     let lexer = Lexer::new(
         syntax_for(filename),
@@ -268,6 +275,25 @@ fn refuse_unparsable(parsed: &Parsed, plan: &Plan) -> Result<(), Box<Located>> {
     }
 }
 
+/// A rewrite that nests deeper than [`MAX_NESTING`] (each handler adds a
+/// level or two) could not be read by the next run: the file is refused as
+/// too deep, at its first rewritten handler, and left as it is. Located
+/// before printing (printing consumes the parse), checked after.
+fn too_deep_refusal(parsed: &Parsed, plan: &Plan) -> Option<Located> {
+    let (handler, _) = plan.rewrites().next()?;
+    Some(parsed.locate(&diagnostics::rewrite_too_deep(
+        handler.attr_span,
+        MAX_NESTING,
+    )))
+}
+
+fn refuse_too_deep_output(code: &str, refusal: Option<Located>) -> Result<(), Box<Located>> {
+    match refusal {
+        Some(located) if nesting_exceeds(code, MAX_NESTING).is_some() => Err(Box::new(located)),
+        _ => Ok(()),
+    }
+}
+
 fn parse_error(span: Span, message: String) -> Diagnostic {
     Diagnostic {
         code: Code::ParseError,
@@ -335,7 +361,10 @@ pub fn transform_with(
     with_globals(|| {
         let (mut parsed, plan) = parse_and_plan(source, filename, options)?;
         rewrite_ast::apply(&mut parsed.program, &plan);
-        Ok(finish(parsed, &plan, emit))
+        let refusal = too_deep_refusal(&parsed, &plan);
+        let output = finish(parsed, &plan, emit);
+        refuse_too_deep_output(&output.code, refusal)?;
+        Ok(output)
     })
 }
 
@@ -376,6 +405,7 @@ pub fn transform_text_with(
         } else {
             (rewrite_text::apply(&source_text, &plan), None)
         };
+        refuse_too_deep_output(&spliced, too_deep_refusal(&parsed, &plan))?;
         Ok(Output {
             code: format!("{bom}{spliced}"),
             diagnostics: plan.diagnostics.iter().map(|d| parsed.locate(d)).collect(),

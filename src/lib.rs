@@ -34,6 +34,8 @@ pub mod eval_order;
 pub mod first_use;
 pub mod helper_import;
 pub mod names;
+#[cfg(feature = "driver")]
+pub mod nesting;
 pub mod options;
 mod patterns;
 pub mod plan;

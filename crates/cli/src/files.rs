@@ -1,7 +1,9 @@
 //! Which files a run covers: explicit files as given, directories walked
 //! with `.gitignore`, `.ignore` and hidden-file rules (the `ignore` crate),
-//! filtered by extension. Symbolic links are not followed, so a link loop
-//! cannot trap the walk and a write never lands outside the tree.
+//! filtered by extension. Symbolic links met in a walk are skipped, so a link
+//! loop cannot trap the walk and a write never lands outside the tree; a link
+//! named on the command line is the user's choice and is processed (`--write`
+//! writes its target, see `write.rs`).
 
 use std::path::{Path, PathBuf};
 

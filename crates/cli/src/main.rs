@@ -28,7 +28,7 @@ use std::{
 };
 
 use clap::{error::ErrorKind, CommandFactory, Parser, ValueEnum};
-use handler_closures::Options;
+use handler_closures::{nesting::STACK_BYTES, Options};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -121,16 +121,24 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Every file is transformed on a thread with a stack that holds the
+    // deepest nesting the driver accepts (deeper files are HC101); rayon's
+    // and the main thread's default stacks are far smaller.
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(STACK_BYTES);
     if let Some(threads) = cli.threads {
-        // Only fails if a global pool already exists, which it cannot here.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
-            .build_global();
+        pool = pool.num_threads(threads.max(1));
     }
-    match mode {
+    let pool = match pool.build() {
+        Ok(pool) => pool,
+        Err(error) => {
+            eprintln!("error: cannot start worker threads: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    pool.install(|| match mode {
         Mode::Print => print_one(&cli, &options),
         Mode::Codemod => codemod(&cli, &options),
-    }
+    })
 }
 
 /// Parser panics are reported as HC101 diagnostics; no panic message on stderr.
@@ -175,7 +183,9 @@ fn load_options(cli: &Cli) -> Result<Options, String> {
     };
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: error: cannot read options: {e}", path.display()))?;
-    Options::from_json(&text).map_err(|e| format!("{}: error[HC100]: {e}", path.display()))
+    // Editors on Windows save JSON with a byte-order mark; it is not JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Options::from_json(text).map_err(|e| format!("{}: error[HC100]: {e}", path.display()))
 }
 
 fn read_stdin(cli: &Cli) -> Result<String, String> {

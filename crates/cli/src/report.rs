@@ -17,14 +17,14 @@
 //! ```
 //! `files` lists every file that changed, failed, or has diagnostics.
 
-use std::{collections::BTreeMap, io::Write, time::Duration};
+use std::{collections::BTreeMap, time::Duration};
 
 use codespan_reporting::{
     diagnostic::{Diagnostic, Label},
     files::SimpleFile,
     term::{
         self,
-        termcolor::{ColorChoice, StandardStream},
+        termcolor::{ColorChoice, StandardStream, WriteColor},
         DisplayStyle,
     },
 };
@@ -33,32 +33,39 @@ use serde::Serialize;
 
 use crate::process::{FileReport, Outcome};
 
-/// Prints a file's diagnostics to stderr: one line each, and a code frame
-/// when stderr is a terminal.
+/// Prints a file's diagnostics to stderr (see [`render`]).
 pub fn diagnostics(report: &FileReport, terminal: bool) {
-    let source = report.source.as_deref().unwrap_or("");
-    let file = SimpleFile::new(report.name.as_str(), source);
     let choice = if terminal {
         ColorChoice::Auto
     } else {
         ColorChoice::Never
     };
     let stderr = StandardStream::stderr(choice);
-    let mut lock = stderr.lock();
+    let _ = render(report, terminal, &mut stderr.lock());
+}
+
+/// Writes a file's diagnostics: for tools, one `path:line:col: error[HC001]:
+/// message` line each; on a terminal, a code frame each instead, whose
+/// header says the message once and whose `┌─ path:line:col` line the
+/// location (as rustc shows it).
+fn render(report: &FileReport, terminal: bool, out: &mut dyn WriteColor) -> std::io::Result<()> {
+    let source = report.source.as_deref().unwrap_or("");
+    let file = SimpleFile::new(report.name.as_str(), source);
+    let config = term::Config {
+        display_style: DisplayStyle::Rich,
+        ..Default::default()
+    };
     for located in report.diagnostics() {
-        // The line editors and tools read, always.
-        let _ = writeln!(lock, "{}:{located}", report.name);
-        if terminal {
-            let config = term::Config {
-                display_style: DisplayStyle::Rich,
-                ..Default::default()
-            };
-            let _ = term::emit(&mut lock, &config, &file, &frame(located));
+        // A frame that cannot be drawn (a span outside the text) falls back to the line.
+        if terminal && term::emit(out, &config, &file, &frame(located)).is_ok() {
+            continue;
         }
+        writeln!(out, "{}:{located}", report.name)?;
     }
     if let Outcome::Failed(message) = &report.outcome {
-        let _ = writeln!(lock, "{}: error: {message}", report.name);
+        writeln!(out, "{}: error: {message}", report.name)?;
     }
+    Ok(())
 }
 
 fn frame(located: &Located) -> Diagnostic<()> {
@@ -251,4 +258,56 @@ pub fn json(reports: &[FileReport], summary: &Summary) -> String {
         summary,
     })
     .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use codespan_reporting::term::termcolor::Buffer;
+    use handler_closures::{driver, Options};
+
+    fn refused() -> FileReport {
+        let source =
+            "export function A() {\n  let n = 0;\n  return <b onClick={() => n++} />;\n}\n";
+        let output = driver::transform_text(source, "A.tsx", &Options::default()).unwrap();
+        assert_eq!(output.diagnostics.len(), 1);
+        FileReport {
+            name: "src/A.tsx".into(),
+            outcome: Outcome::Done {
+                changed: false,
+                rewritten: 0,
+                diagnostics: output.diagnostics,
+                output: None,
+            },
+            source: Some(source.into()),
+        }
+    }
+
+    fn rendered(terminal: bool) -> String {
+        let mut out = Buffer::no_color();
+        render(&refused(), terminal, &mut out).unwrap();
+        String::from_utf8(out.into_inner()).unwrap()
+    }
+
+    #[test]
+    fn a_terminal_shows_each_message_once_with_its_frame() {
+        let text = rendered(true);
+        assert_eq!(text.matches("handler left as written").count(), 1, "{text}");
+        assert!(
+            text.starts_with("error[HC001]: handler left as written"),
+            "{text}"
+        );
+        assert!(text.contains("┌─ src/A.tsx:3:28"), "{text}");
+        assert!(text.contains("help: "), "{text}");
+    }
+
+    #[test]
+    fn tools_get_one_line_per_diagnostic() {
+        let text = rendered(false);
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert!(
+            text.starts_with("src/A.tsx:3:28: error[HC001]: handler left as written"),
+            "{text}"
+        );
+    }
 }

@@ -2,6 +2,12 @@
 //! directory, takes the original's permissions, and replaces it by rename.
 //! An interrupted or failed write leaves the original untouched and no
 //! temporary file behind.
+//!
+//! A symbolic link is written through: its target gets the new text and the
+//! link stays a link (as prettier does). A read-only file (no write bit, or
+//! one this user may not open for writing) is refused, as prettier and
+//! rustfmt refuse it: a rename would replace it whatever its mode, and as
+//! root every permission check passes, so the mode bits are checked here.
 
 use std::{
     fs,
@@ -19,11 +25,21 @@ pub(crate) fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut fs::File) -> io::Result<()>,
 ) -> io::Result<()> {
+    let target = fs::canonicalize(path)?;
+    let path = target.as_path();
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let permissions = fs::metadata(path)?.permissions();
+    if permissions.readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
+    // Opening for writing changes nothing; it fails where this user may not write.
+    fs::OpenOptions::new().write(true).open(path)?;
     let mut temp = tempfile::Builder::new()
         .prefix(".handler-closures-")
         .tempfile_in(dir)?;
@@ -53,6 +69,49 @@ mod tests {
         assert_eq!(
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_written_through_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.tsx");
+        let link = dir.path().join("link.tsx");
+        fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink("real.tsx", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_link(&link).unwrap(), Path::new("real.tsx"));
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporary file left"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_file_is_refused_even_as_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("A.tsx");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let error = write_atomic(&path, b"new").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::PermissionDenied);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o444
         );
         assert_eq!(
             fs::read_dir(dir.path()).unwrap().count(),

@@ -351,3 +351,78 @@ fn a_script_is_printed_as_written_with_an_error_per_handler() {
             "stdin.tsx:1:20: error[HC009]: handler left as written: this file is a script",
         ));
 }
+
+#[cfg(unix)]
+#[test]
+fn write_goes_through_a_link_given_by_name_and_skips_links_in_a_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "real/A.tsx", GOOD);
+    std::os::unix::fs::symlink("real/A.tsx", dir.path().join("Link.tsx")).unwrap();
+    // Met in a walk, the link is not followed: only real/A.tsx is processed.
+    cli()
+        .args(["--check"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("real/A.tsx").and(predicate::str::contains("Link").not()));
+    cli()
+        .arg("--write")
+        .arg(dir.path().join("Link.tsx"))
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(dir.path().join("real/A.tsx")).unwrap(),
+        GOOD_OUT
+    );
+    let link = fs::symlink_metadata(dir.path().join("Link.tsx")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+}
+
+#[cfg(unix)]
+#[test]
+fn write_refuses_a_read_only_file_and_names_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "A.tsx", GOOD);
+    write(dir.path(), "B.tsx", GOOD);
+    let locked = dir.path().join("A.tsx");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o444)).unwrap();
+    cli()
+        .arg("--write")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{}: error: cannot write file (left unchanged): the file is read-only",
+            locked.display()
+        )));
+    assert_eq!(fs::read_to_string(&locked).unwrap(), GOOD);
+    assert_eq!(
+        fs::metadata(&locked).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("B.tsx")).unwrap(),
+        GOOD_OUT
+    );
+}
+
+#[test]
+fn a_config_file_with_a_byte_order_mark_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "hc.json",
+        "\u{feff}{ \"helperModule\": \"@my/runtime\" }\n",
+    );
+    cli()
+        .arg("--config")
+        .arg(dir.path().join("hc.json"))
+        .arg("-")
+        .write_stdin(GOOD)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "import { handler } from \"@my/runtime\";",
+        ));
+}
