@@ -44,6 +44,7 @@ use swc_core::{
 
 use crate::{
     names::NameSet,
+    patterns::skip_type_positions,
     patterns::{for_each_binding, unwrap_expr_wrappers},
 };
 
@@ -420,13 +421,7 @@ fn is_value_tag(name: &str) -> bool {
 }
 
 impl Visit for Scanner {
-    // Types never hold values.
-    fn visit_ts_type(&mut self, _: &TsType) {}
-    fn visit_ts_type_ann(&mut self, _: &TsTypeAnn) {}
-    fn visit_ts_type_param_decl(&mut self, _: &TsTypeParamDecl) {}
-    fn visit_ts_type_param_instantiation(&mut self, _: &TsTypeParamInstantiation) {}
-    fn visit_ts_interface_decl(&mut self, _: &TsInterfaceDecl) {}
-    fn visit_ts_type_alias_decl(&mut self, _: &TsTypeAliasDecl) {}
+    skip_type_positions!();
     fn visit_ts_expr_with_type_args(&mut self, _: &TsExprWithTypeArgs) {}
 
     fn visit_expr(&mut self, expr: &Expr) {

@@ -12,6 +12,21 @@
 
 use swc_core::ecma::ast::*;
 
+/// The `Visit` methods that skip type positions, which never hold values
+/// (annotations, type parameters and arguments, interfaces, type aliases),
+/// for a visitor that looks at values only.
+macro_rules! skip_type_positions {
+    () => {
+        fn visit_ts_type(&mut self, _: &TsType) {}
+        fn visit_ts_type_ann(&mut self, _: &TsTypeAnn) {}
+        fn visit_ts_type_param_decl(&mut self, _: &TsTypeParamDecl) {}
+        fn visit_ts_type_param_instantiation(&mut self, _: &TsTypeParamInstantiation) {}
+        fn visit_ts_interface_decl(&mut self, _: &TsInterfaceDecl) {}
+        fn visit_ts_type_alias_decl(&mut self, _: &TsTypeAliasDecl) {}
+    };
+}
+pub(crate) use skip_type_positions;
+
 /// Whether `expr` is a function or arrow expression.
 pub(crate) fn is_function_expr(expr: &Expr) -> bool {
     matches!(expr, Expr::Arrow(_) | Expr::Fn(_))

@@ -57,6 +57,7 @@ use crate::{
     detect::{attr_name, handler_arrow, unwrap_parens, AttributeRule},
     eval_order::{self, Ctx, FnUse, FunctionInfo, Point, Step, StmtFlags},
     names::NameSet,
+    patterns::skip_type_positions,
     patterns::{
         for_each_assigned, for_each_assigned_in_array, for_each_assigned_in_object,
         for_each_binding, is_function_expr, simple_target_ident, unwrap_expr_wrappers,
@@ -478,13 +479,7 @@ impl Walker<'_> {
 }
 
 impl Visit for Walker<'_> {
-    // Types never hold values.
-    fn visit_ts_type(&mut self, _: &TsType) {}
-    fn visit_ts_type_ann(&mut self, _: &TsTypeAnn) {}
-    fn visit_ts_type_param_decl(&mut self, _: &TsTypeParamDecl) {}
-    fn visit_ts_type_param_instantiation(&mut self, _: &TsTypeParamInstantiation) {}
-    fn visit_ts_interface_decl(&mut self, _: &TsInterfaceDecl) {}
-    fn visit_ts_type_alias_decl(&mut self, _: &TsTypeAliasDecl) {}
+    skip_type_positions!();
 
     fn visit_ident(&mut self, ident: &Ident) {
         self.index.names.note(&ident.sym);
@@ -951,12 +946,7 @@ struct SwitchNameFinder<'a> {
 }
 
 impl Visit for SwitchNameFinder<'_> {
-    fn visit_ts_type(&mut self, _: &TsType) {}
-    fn visit_ts_type_ann(&mut self, _: &TsTypeAnn) {}
-    fn visit_ts_type_param_decl(&mut self, _: &TsTypeParamDecl) {}
-    fn visit_ts_type_param_instantiation(&mut self, _: &TsTypeParamInstantiation) {}
-    fn visit_ts_interface_decl(&mut self, _: &TsInterfaceDecl) {}
-    fn visit_ts_type_alias_decl(&mut self, _: &TsTypeAliasDecl) {}
+    skip_type_positions!();
     fn visit_labeled_stmt(&mut self, stmt: &LabeledStmt) {
         stmt.body.visit_with(self);
     }
