@@ -1,15 +1,16 @@
 // Self-tests of the execution harness: it must tell apart a correct rewrite
 // from the wrong rewrites a transform could plausibly make. Each case pairs a
 // module with a hand-written transformed version; "same" cases must compare
-// equal, "wrong" cases must be reported.
+// equal, "wrong" cases must be reported, under every emit (esbuild's and
+// TypeScript's) unless a case says per emit what each must find.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compile, execute, diffTranscripts, checkModule } from "./lib/harness.mjs";
+import { compile, execute, diffTranscripts, checkModule, EMITS } from "./lib/harness.mjs";
 import { PROPS } from "./lib/generate.mjs";
 
-function compare(original, transformed, scenario = {}) {
-  const a = execute(compile(original), scenario);
-  const b = execute(compile(transformed), scenario);
+function compare(original, transformed, scenario = {}, emit = "esbuild") {
+  const a = execute(compile(original, "input.tsx", emit), scenario);
+  const b = execute(compile(transformed, "input.tsx", emit), scenario);
   return { diff: diffTranscripts(a.transcript, b.transcript), a, b };
 }
 
@@ -84,16 +85,42 @@ const cases = [
     original: `export function C({ items, remove }) { return <ul>{items.map((item) => <li onClick={() => remove(item.id)} />)}</ul>; }`,
     transformed: `${HELPER}export function C({ items, remove }) { return <ul>{items.map((item) => <li onClick={handler((event, { remove, item }) => remove(item.id))({ remove, item: { id: item } })} />)}</ul>; }`,
   },
+  {
+    // Issue 11, finding 5: a later declaration of the same enum (declaration
+    // merging) adds E.B only when it runs, after the JSX. The wrong rewrite
+    // reads E.B at render (undefined), the original at the event (2).
+    // esbuild inlines E.B as 2 in both, so only TypeScript's emit sees it.
+    name: "a merged enum's later member read at render (seen only under TypeScript's emit)",
+    expect: { esbuild: "same", tsc: "wrong" },
+    original: `export function C({ log }) { enum E { A = 1 } const b = <b onClick={() => log(E.B)} />; enum E { B = 2 } return b; }`,
+    transformed: `${HELPER}export function C({ log }) { enum E { A = 1 } const b = <b onClick={handler((event, { log, E }) => log(E.B))({ log, E: { B: E.B } })} />; enum E { B = 2 } return b; }`,
+  },
 ];
 
 for (const c of cases) {
-  test(`harness: ${c.name}`, () => {
-    const { diff, a } = compare(c.original, c.transformed, { props: c.props });
-    assert.ok(a.events > 0, "no handler fired");
-    if (c.expect === "same") assert.equal(diff, null);
-    else assert.notEqual(diff, null, "the harness did not see the difference");
-  });
+  for (const emit of Object.keys(EMITS)) {
+    test(`harness (${emit}): ${c.name}`, () => {
+      const { diff, a } = compare(c.original, c.transformed, { props: c.props }, emit);
+      assert.ok(a.events > 0, "no handler fired");
+      const expect = typeof c.expect === "string" ? c.expect : c.expect[emit];
+      if (expect === "same") assert.equal(diff, null);
+      else assert.notEqual(diff, null, "the harness did not see the difference");
+    });
+  }
 }
+
+test("harness: the pipeline check flags a wrong enum rewrite through the TypeScript emit", () => {
+  // A stand-in back end that gives the wrong output of the enum case (and
+  // leaves its own output alone, so the idempotence check passes).
+  const c = cases.find((x) => x.name.startsWith("a merged enum"));
+  const wrongBackEnd = (source) => ({ status: 0, code: source === c.original ? c.transformed : source, diagnostics: [], crashed: false });
+  const esbuildOnly = checkModule(c.original, { backend: wrongBackEnd, emit: "esbuild" });
+  assert.ok(esbuildOnly.ok, "esbuild inlines the enum member: the runs look the same");
+  const all = checkModule(c.original, { backend: wrongBackEnd });
+  assert.equal(all.ok, false, "the TypeScript emit must tell the runs apart");
+  assert.equal(all.stage, "exec");
+  assert.equal(all.emit, "tsc");
+});
 
 test("harness: a program that never stops is cut off by the step time limit", () => {
   const js = compile(`export function C() { return <b onClick={() => { while (true) {} }} />; }`);
