@@ -94,9 +94,7 @@ const tsOptions = {
   jsx: ts.JsxEmit.React,
   jsxFactory: "__jsx",
   jsxFragmentFactory: "__Fragment",
-  // Keep every import and export as written (as esbuild does): the runtime
-  // stubs unknown modules, and an import elided here but kept there would
-  // make the two emits differ for a reason that is not the transform's.
+  // Drop imports used only as types, as esbuild does with .ts/.tsx files.
   verbatimModuleSyntax: false,
   isolatedModules: true,
   useDefineForClassFields: true,
