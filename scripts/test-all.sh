@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project: formatting and lints, the Rust suites
-# (unit, golden fixtures, driver, CLI), the host end-to-end matrix, the
+# (unit, golden fixtures, driver, CLI), `tsc --strict` over every fixture's
+# input and output (js/typecheck), the host end-to-end matrix, the
 # standalone wasm module, then the behaviour verification (execution
 # equivalence, generated programs, fuzzing, real code; bounded).
 # Installs what it needs (rustup components and targets, npm packages).
@@ -26,6 +27,10 @@ done_phase "fmt + clippy"
 phase "rust tests"
 cargo test --workspace --locked
 done_phase "rust tests"
+
+phase "type check: fixture outputs pass tsc --strict where inputs do (js/typecheck)"
+(cd js/typecheck && npm ci --no-audit --no-fund --ignore-scripts && node --test --test-reporter=dot typecheck.test.mjs)
+done_phase "type check"
 
 phase "plugin crate under the wasm AST (--cfg=swc_ast_unknown)"
 rustup target add wasm32-wasip1 >/dev/null

@@ -438,3 +438,26 @@ pub fn switch_case_function(span: Span, name: &str, declared: Span) -> Diagnosti
     diagnostic.related = Some((declared, format!("`{name}` is declared here")));
     diagnostic
 }
+
+/// Where a byte offset of `source` is, as every front end reports it: a
+/// 1-based line (lines end at `\n`) and a 1-based column counted in Unicode
+/// scalar values (characters), the unit the README and the JS API's types
+/// name. The CLI's code frame counts the same way; the esbuild adapter
+/// converts to its UTF-8 bytes. An offset inside a character or past the end
+/// is taken at the character boundary before it.
+///
+/// ```
+/// use handler_closures::diagnostics::line_and_column;
+/// let source = "a\n😀 b";
+/// assert_eq!(line_and_column(source, source.find('b').unwrap()), (2, 3));
+/// ```
+pub fn line_and_column(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
+}

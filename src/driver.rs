@@ -31,7 +31,7 @@ use swc_core::{
 
 use crate::{
     detect::{first_look, AttributeRule},
-    diagnostics::{self, Code, Diagnostic, Severity},
+    diagnostics::{self, line_and_column, Code, Diagnostic, Severity},
     nesting::{nesting_exceeds, MAX_NESTING},
     plan::{analyze_after_look, Plan},
     print_comments::KeepGapComments,
@@ -511,18 +511,23 @@ impl SourceMapGenConfig for InlineSources {
 }
 
 fn locate(cm: &SourceMap, base: u32, span: Span, diagnostic: &Diagnostic) -> Located {
-    let start = cm.lookup_char_pos(span.lo);
-    let end = cm.lookup_char_pos(span.hi);
+    // Columns in characters (`line_and_column`), not SWC's UTF-16 `col`.
+    let place = |pos| {
+        let found = cm.lookup_byte_offset(pos);
+        line_and_column(&found.sf.src, found.pos.0 as usize)
+    };
+    let (line, column) = place(span.lo);
+    let (end_line, end_column) = place(span.hi);
     Located {
         code: diagnostic.code,
         severity: diagnostic.severity,
         message: diagnostic.message.clone(),
         label: diagnostic.label.clone(),
         help: diagnostic.help.clone(),
-        line: start.line,
-        column: start.col.0 + 1,
-        end_line: end.line,
-        end_column: end.col.0 + 1,
+        line,
+        column,
+        end_line,
+        end_column,
         start: span.lo.0.saturating_sub(base) as usize,
         end: span.hi.0.saturating_sub(base) as usize,
         related: diagnostic.related.as_ref().map(|(span, label)| {

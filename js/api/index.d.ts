@@ -24,9 +24,10 @@ export interface HandlerClosuresOptions {
 
 export interface TransformOptions extends HandlerClosuresOptions {
   /**
-   * The file's name: its extension picks the syntax (`.ts` TypeScript without
-   * JSX, `.js`/`.jsx` JavaScript with JSX, anything else TSX) and it is the
-   * source map's `sources` entry. Defaults to `"input.tsx"`.
+   * The file's name: its extension picks the syntax (`.ts`, `.mts`, `.cts`
+   * TypeScript without JSX; `.js`, `.jsx`, `.mjs`, `.cjs` JavaScript with
+   * JSX; anything else TSX) and it is the source map's `sources` entry.
+   * Defaults to `"input.tsx"`.
    */
   filename?: string;
   /** Build a source map (`map`). Defaults to `true`. */

@@ -1,15 +1,16 @@
 // Self-tests of the execution harness: it must tell apart a correct rewrite
 // from the wrong rewrites a transform could plausibly make. Each case pairs a
 // module with a hand-written transformed version; "same" cases must compare
-// equal, "wrong" cases must be reported.
+// equal, "wrong" cases must be reported, under every emit (esbuild's and
+// TypeScript's) unless a case says per emit what each must find.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compile, execute, diffTranscripts, checkModule } from "./lib/harness.mjs";
+import { compile, execute, diffTranscripts, checkModule, EMITS, selectedEmits } from "./lib/harness.mjs";
 import { PROPS } from "./lib/generate.mjs";
 
-function compare(original, transformed, scenario = {}) {
-  const a = execute(compile(original), scenario);
-  const b = execute(compile(transformed), scenario);
+function compare(original, transformed, scenario = {}, emit = "esbuild") {
+  const a = execute(compile(original, "input.tsx", emit), scenario);
+  const b = execute(compile(transformed, "input.tsx", emit), scenario);
   return { diff: diffTranscripts(a.transcript, b.transcript), a, b };
 }
 
@@ -102,16 +103,44 @@ const cases = [
     original: `export function C({ log }) { const el = R(); const x = { v: 1 }; return el; function R() { return <b onClick={() => log(x.v)} />; } }`,
     transformed: `${HELPER}export function C({ log }) { const el = R(); const x = { v: 1 }; return el; function R() { return <b onClick={handler((event, { log, x }) => log(x.v))({ log, x: { v: x.v } })} />; } }`,
   },
+  {
+    // Issue 11, finding 5: a later declaration of the same enum (declaration
+    // merging) adds E.B only when it runs, after the JSX. The wrong rewrite
+    // reads E.B at render (undefined), the original at the event (2).
+    // esbuild inlines E.B as 2 in both, so only TypeScript's emit sees it.
+    name: "a merged enum's later member read at render (seen only under TypeScript's emit)",
+    expect: { esbuild: "same", tsc: "wrong" },
+    original: `export function C({ log }) { enum E { A = 1 } const b = <b onClick={() => log(E.B)} />; enum E { B = 2 } return b; }`,
+    transformed: `${HELPER}export function C({ log }) { enum E { A = 1 } const b = <b onClick={handler((event, { log, E }) => log(E.B))({ log, E: { B: E.B } })} />; enum E { B = 2 } return b; }`,
+  },
 ];
 
 for (const c of cases) {
-  test(`harness: ${c.name}`, () => {
-    const { diff, a } = compare(c.original, c.transformed, { props: c.props });
-    assert.ok(a.events > 0, "no handler fired");
-    if (c.expect === "same") assert.equal(diff, null);
-    else assert.notEqual(diff, null, "the harness did not see the difference");
-  });
+  for (const emit of Object.keys(EMITS)) {
+    test(`harness (${emit}): ${c.name}`, () => {
+      const { diff, a } = compare(c.original, c.transformed, { props: c.props }, emit);
+      assert.ok(a.events > 0, "no handler fired");
+      const expect = typeof c.expect === "string" ? c.expect : c.expect[emit];
+      if (expect === "same") assert.equal(diff, null);
+      else assert.notEqual(diff, null, "the harness did not see the difference");
+    });
+  }
 }
+
+test("harness: the pipeline check flags a wrong enum rewrite through the TypeScript emit", () => {
+  // A stand-in back end that gives the wrong output of the enum case (and
+  // leaves its own output alone, so the idempotence check passes).
+  const c = cases.find((x) => x.name.startsWith("a merged enum"));
+  const wrongBackEnd = (source) => ({ status: 0, code: source === c.original ? c.transformed : source, diagnostics: [], crashed: false });
+  const esbuildOnly = checkModule(c.original, { backend: wrongBackEnd, emit: "esbuild" });
+  assert.ok(esbuildOnly.ok, "esbuild inlines the enum member: the runs look the same");
+  const tsc = checkModule(c.original, { backend: wrongBackEnd, emit: "tsc" });
+  assert.equal(tsc.ok, false, "the TypeScript emit must tell the runs apart");
+  assert.equal(tsc.stage, "exec");
+  assert.equal(tsc.emit, "tsc");
+  // And every check runs it, unless HC_EMITS narrows the emits on purpose.
+  if (!process.env.HC_EMITS) assert.deepEqual(selectedEmits(), ["esbuild", "tsc"]);
+});
 
 test("harness: a program that never stops is cut off by the step time limit", () => {
   const js = compile(`export function C() { return <b onClick={() => { while (true) {} }} />; }`);

@@ -310,4 +310,29 @@ mod tests {
             "{text}"
         );
     }
+
+    use codespan_reporting::term::termcolor::NoColor;
+
+    /// The code frame's `┌─ file:line:col` counts columns as the one-line
+    /// report does, in characters, also after astral characters.
+    #[test]
+    fn code_frame_and_one_line_report_agree_on_columns() {
+        let source = "export function C() {\n  let n = 0;\n  return <b title=\"😀😀\" onClick={() => n++} />;\n}\n";
+        let output =
+            handler_closures::driver::transform_text(source, "a.tsx", &Default::default()).unwrap();
+        let located = &output.diagnostics[0];
+        let mut rendered = NoColor::new(Vec::new());
+        let file = SimpleFile::new("a.tsx", source);
+        term::emit(
+            &mut rendered,
+            &term::Config::default(),
+            &file,
+            &frame(located),
+        )
+        .unwrap();
+        let rendered = String::from_utf8(rendered.into_inner()).unwrap();
+        let place = format!("a.tsx:{}:{}", located.line, located.column);
+        assert_eq!(place, "a.tsx:3:39");
+        assert!(rendered.contains(&format!("┌─ {place}")), "{rendered}");
+    }
 }

@@ -324,7 +324,8 @@ mod tests {
         assert_eq!(result["code"], source);
         assert_eq!(result["map"], serde_json::Value::Null);
         assert_eq!(result["diagnostics"][0]["code"], "HC101");
-        assert_eq!(result["diagnostics"][0]["line"], 1);
+        // The parser reports the end of the file, after the last newline.
+        assert_eq!(result["diagnostics"][0]["line"], 2);
     }
 
     #[test]

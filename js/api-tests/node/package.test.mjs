@@ -38,7 +38,7 @@ test("the README's esbuild, Node and Deno examples work from an npm pack tarball
   try {
     const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8" }));
     const shipped = packed.files.map((f) => f.path);
-    for (const file of ["js/api/index.js", "js/api/index.d.ts", "js/api/package.json", "js/api/wasm-inline.js", "js/api/handler_closures.wasm"]) {
+    for (const file of ["js/api/index.js", "js/api/index.d.ts", "js/api/package.json", "js/api/wasm-inline.js", "js/api/handler_closures.wasm", "js/helper-types/index.d.ts"]) {
       assert.ok(shipped.includes(file), `${file} is not in the package: ${shipped}`);
     }
     console.log(`# tarball ${packed.filename}: ${(packed.size / 1e6).toFixed(2)} MB packed, ${(packed.unpackedSize / 1e6).toFixed(2)} MB unpacked`);

@@ -2,7 +2,8 @@
 // the runtime model of BEHAVIOR.md section 0, and compare everything
 // observable.
 //
-//   compile(source, filename)      esbuild: strip types and JSX -> CommonJS
+//   compile(source, filename, emit) strip types and JSX -> CommonJS, with
+//                                  esbuild or TypeScript's own emit (EMITS)
 //   transformCli(source, options)  the handler-closures CLI (stdin)
 //   execute(js, scenario)          one run in a fresh vm context -> transcript
 //   compare(original, transformed, scenario) -> null | difference report
@@ -20,6 +21,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import vm from "node:vm";
 import { transformSync } from "esbuild";
+import ts from "typescript";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
@@ -32,8 +34,43 @@ export function cliPath() {
   return join(target, "debug/handler-closures");
 }
 
-// --------------------------------------------------------------- esbuild
-export function compile(source, filename = "input.tsx") {
+// ---------------------------------------------------------------- emits
+// Two compilers turn TSX into the CommonJS the harness runs. They differ where
+// the transform can be wrong unseen by one of them: esbuild inlines the
+// values of TypeScript enum members (`E.B` becomes `2`), so a member read at
+// render instead of at the event looks the same; TypeScript's own emit
+// (`transpileModule`) reads the enum object where the code does. Every check
+// runs under both (HC_EMITS narrows them).
+export const EMITS = { esbuild: compileEsbuild, tsc: compileTypeScript };
+
+export function selectedEmits() {
+  const wanted = (process.env.HC_EMITS || "esbuild,tsc").split(",").map((x) => x.trim()).filter(Boolean);
+  for (const e of wanted) if (!EMITS[e]) throw new Error(`HC_EMITS: unknown emit ${e} (esbuild, tsc)`);
+  return wanted;
+}
+
+// A check compiles the same original once per back end and option set:
+// remember the last few results (TypeScript's emit costs ~10x esbuild's).
+const compiled = new Map();
+const COMPILED_KEPT = 32;
+
+export function compile(source, filename = "input.tsx", emit = "esbuild") {
+  const key = `${emit}\0${filename}\0${source}`;
+  let result = compiled.get(key);
+  if (!result) {
+    try {
+      result = { code: EMITS[emit](source, filename) };
+    } catch (error) {
+      result = { error };
+    }
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value);
+    compiled.set(key, result);
+  }
+  if (result.error) throw result.error;
+  return result.code;
+}
+
+function compileEsbuild(source, filename) {
   const loader = /\.(c|m)?ts$/.test(filename) ? "ts" : /\.(c|m)?jsx?$/.test(filename) ? "jsx" : "tsx";
   return transformSync(source, {
     loader,
@@ -46,6 +83,32 @@ export function compile(source, filename = "input.tsx") {
     // `"use client"`-style directives and the shebang are kept by esbuild.
     logLevel: "silent",
   }).code;
+}
+
+// TypeScript's emit of one file on its own (isolated modules, no type
+// information: what ts-jest's isolatedModules, ts-node's transpile-only and
+// tsc's per-file emit do). Syntax errors throw, as esbuild's do.
+const tsOptions = {
+  module: ts.ModuleKind.CommonJS,
+  target: ts.ScriptTarget.ES2022,
+  jsx: ts.JsxEmit.React,
+  jsxFactory: "__jsx",
+  jsxFragmentFactory: "__Fragment",
+  // Drop imports used only as types, as esbuild does with .ts/.tsx files.
+  verbatimModuleSyntax: false,
+  isolatedModules: true,
+  useDefineForClassFields: true,
+};
+
+function compileTypeScript(source, filename) {
+  const fileName = /\.(c|m)?[jt]sx?$/.test(filename) ? filename : `${filename}.tsx`;
+  const r = ts.transpileModule(source, { fileName, compilerOptions: tsOptions, reportDiagnostics: true });
+  const errors = (r.diagnostics || []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length) {
+    const text = errors.slice(0, 3).map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    throw new Error(`TypeScript cannot compile ${filename}: ${text.join("; ")}`);
+  }
+  return r.outputText;
 }
 
 // ------------------------------------------------------------------- CLI
@@ -226,40 +289,45 @@ function clip(line) {
 // The whole check for one module and one option set. Returns
 // { ok, stage, message, handlers, events, diagnostics, transformed }.
 // Stages: "cli" (crash or refused file), "parse" (output does not parse),
-// "idempotence", "compile" (esbuild cannot compile the input), "exec".
-export function checkModule(source, { options = {}, props, rounds, filename = "input.tsx", seed, exec = true, stepTimeout, backend = "text" } = {}) {
-  const transform = BACKENDS[backend];
+// "idempotence", "compile" (a compiler cannot compile the input), "exec".
+// Compiles and executes under every selected emit (esbuild, TypeScript's),
+// or only `emit`.
+export function checkModule(source, { options = {}, props, rounds, filename = "input.tsx", seed, exec = true, stepTimeout, backend = "text", emit } = {}) {
+  // `backend` names a back end, or is a stand-in function (self-tests).
+  const transform = typeof backend === "function" ? backend : BACKENDS[backend];
+  const label = typeof backend === "function" ? "stand-in" : backend;
   const first = transform(source, options, filename);
-  if (first.crashed) return { ok: false, stage: "cli", message: `the ${backend} back end crashed (exit ${first.status}, signal ${first.signal}):\n${first.stderr}` };
+  if (first.crashed) return { ok: false, stage: "cli", message: `the ${label} back end crashed (exit ${first.status}, signal ${first.signal}):\n${first.stderr}` };
   if (first.diagnostics.some((d) => d.code === "HC101" || d.code === "HC100") || (first.status === 2 && first.code === ""))
-    return { ok: false, stage: "cli", refused: first.diagnostics.some((d) => d.code === "HC101"), message: `the ${backend} back end refused the file:\n${first.stderr}` };
+    return { ok: false, stage: "cli", refused: first.diagnostics.some((d) => d.code === "HC101"), message: `the ${label} back end refused the file:\n${first.stderr}` };
   const second = transform(first.code, options, filename);
   if (second.crashed) return { ok: false, stage: "cli", message: `CLI crashed on its own output:\n${second.stderr}` };
   if (second.diagnostics.some((d) => d.code === "HC101"))
     return { ok: false, stage: "parse", message: `the output does not parse:\n${second.stderr}\n--- output\n${first.code}` };
   if (second.code !== first.code)
     return { ok: false, stage: "idempotence", message: `a second run changed the output:\n${lineDiff(first.code, second.code)}` };
-  let jsOriginal, jsTransformed;
-  try {
-    jsOriginal = compile(source, filename);
-  } catch (e) {
-    return { ok: false, stage: "compile", message: `esbuild cannot compile the input: ${e.message}` };
-  }
-  try {
-    jsTransformed = compile(first.code, filename);
-  } catch (e) {
-    return { ok: false, stage: "parse", message: `esbuild cannot parse the output: ${e.message}\n--- output\n${first.code}` };
-  }
   const result = { ok: true, diagnostics: first.diagnostics, transformed: first.code, handlers: 0, events: 0 };
-  if (!exec) return result;
   const scenario = { options, props, rounds, seed, stepTimeout, globals: declaredGlobals(source) };
-  const a = execute(jsOriginal, scenario);
-  const b = execute(jsTransformed, scenario);
-  const diff = diffTranscripts(a.transcript, b.transcript);
-  result.handlers = a.handlers;
-  result.events = a.events;
-  result.transcript = a.transcript;
-  if (diff) return { ...result, ok: false, stage: "exec", message: `${diff}\n--- transformed source\n${first.code}` };
+  for (const e of emit ? [emit] : selectedEmits()) {
+    let jsOriginal, jsTransformed;
+    try {
+      jsOriginal = compile(source, filename, e);
+    } catch (err) {
+      return { ok: false, stage: "compile", message: `${e} cannot compile the input: ${err.message}` };
+    }
+    try {
+      jsTransformed = compile(first.code, filename, e);
+    } catch (err) {
+      return { ok: false, stage: "parse", message: `${e} cannot parse the output: ${err.message}\n--- output\n${first.code}` };
+    }
+    if (!exec) continue;
+    const a = execute(jsOriginal, scenario);
+    const b = execute(jsTransformed, scenario);
+    const diff = diffTranscripts(a.transcript, b.transcript);
+    // The counts and transcript reported are the first emit's.
+    if (!result.transcript) Object.assign(result, { handlers: a.handlers, events: a.events, transcript: a.transcript });
+    if (diff) return { ...result, ok: false, stage: "exec", emit: e, message: `under ${e} emit: ${diff}\n--- transformed source\n${first.code}` };
+  }
   return result;
 }
 
