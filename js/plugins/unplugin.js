@@ -1,0 +1,40 @@
+// The bundler plugins of handler-closures, one `unplugin` object for every
+// host (Vite, Rollup, Rolldown, webpack, Rspack, Farm): see vite.js and its
+// siblings for the entry points.
+//
+//   import handlerClosures from "swc-plugin-handler-closures/vite";
+//   export default defineConfig({ plugins: [handlerClosures(), react()] });
+//
+// `enforce: "pre"`: it sees the user's TSX/JSX before the host compiles JSX.
+// `transform` returns the transformed code with its source map (the host
+// chains it), reports error diagnostics with `this.error` (the build fails)
+// and warnings with `this.warn`. Options: the transform's own, plus
+// `include`/`exclude` (file-filter.js) and `sourceMap` (default `true`).
+
+import picomatch from "picomatch";
+import { createUnplugin } from "unplugin";
+import { createFileFilter, splitPluginOptions } from "../api/file-filter.js";
+import { combineErrors, createFileTransformer, PLUGIN_NAME, withFrameInMessage } from "./transform-file.js";
+
+/** Hosts that print an error's `frame` and `loc` themselves. */
+const ROLLUP_LIKE = new Set(["vite", "rollup", "rolldown"]);
+
+export const unplugin = createUnplugin((options = {}, meta) => {
+  const { include, exclude, sourceMap = true, transformOptions } = splitPluginOptions(options);
+  const transformer = createFileTransformer(transformOptions);
+  const glob = (pattern) => picomatch(pattern, { dot: true });
+  const accepts = createFileFilter(include, exclude, { cwd: process.cwd(), glob });
+  const forHost = ROLLUP_LIKE.has(meta.framework) ? (error) => error : withFrameInMessage;
+  return {
+    name: PLUGIN_NAME,
+    enforce: "pre",
+    transformInclude: accepts,
+    transform(code, id) {
+      const out = transformer.transform(code, id, { sourceMap });
+      if (!out) return null;
+      for (const warning of out.warnings) this.warn(forHost(warning));
+      if (out.errors.length) this.error(forHost(combineErrors(out.errors)));
+      return { code: out.code, map: out.map };
+    },
+  };
+});
