@@ -13,7 +13,7 @@
 
 import picomatch from "picomatch";
 import { createUnplugin } from "unplugin";
-import { createFileFilter, splitPluginOptions } from "../api/file-filter.js";
+import { cleanPath, createFileFilter, splitPluginOptions } from "../api/file-filter.js";
 import { combineErrors, createFileTransformer, PLUGIN_NAME, withFrameInMessage } from "./transform-file.js";
 
 /** Hosts that print an error's `frame` and `loc` themselves. */
@@ -25,6 +25,10 @@ export const unplugin = createUnplugin((options = {}, meta) => {
   const glob = (pattern) => picomatch(pattern, { dot: true });
   const accepts = createFileFilter(include, exclude, { cwd: process.cwd(), glob });
   const forHost = ROLLUP_LIKE.has(meta.framework) ? (error) => error : withFrameInMessage;
+  // unplugin hands Farm's `error`/`warn` an Error object, which Farm 1.7
+  // refuses with a panic (it takes a string): throw errors and log warnings
+  // there instead.
+  const farm = meta.framework === "farm";
   return {
     name: PLUGIN_NAME,
     enforce: "pre",
@@ -32,8 +36,20 @@ export const unplugin = createUnplugin((options = {}, meta) => {
     transform(code, id) {
       const out = transformer.transform(code, id, { sourceMap });
       if (!out) return null;
-      for (const warning of out.warnings) this.warn(forHost(warning));
-      if (out.errors.length) this.error(forHost(combineErrors(out.errors)));
+      for (const warning of out.warnings) {
+        if (farm) console.warn(`[${PLUGIN_NAME}] ${forHost(warning).message}`);
+        else this.warn(forHost(warning));
+      }
+      if (out.errors.length) {
+        const error = forHost(combineErrors(out.errors));
+        if (farm) throw error;
+        this.error(error);
+      }
+      if (out.map && meta.framework === "farm") {
+        // Farm takes `sources` as they are (no resolving against the module's
+        // directory).
+        out.map.sources = [cleanPath(id)];
+      }
       return { code: out.code, map: out.map };
     },
   };
