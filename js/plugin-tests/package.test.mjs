@@ -27,6 +27,7 @@ const EXPECTED = [
   "js/api/wasm-inline.js",
   "js/plugins/farm.d.ts",
   "js/plugins/farm.js",
+  "js/plugins/package.json",
   "js/plugins/loader.cjs",
   "js/plugins/next.cjs",
   "js/plugins/next.d.ts",
