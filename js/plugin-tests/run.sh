@@ -20,7 +20,7 @@ export NEXT_TELEMETRY_DISABLED=1
 if (($#)); then
   tests=("$@")
 else
-  tests=(package.test.mjs vite.test.mjs rollup.test.mjs webpack.test.mjs esbuild.test.mjs farm.test.mjs next.test.mjs)
+  tests=(package.test.mjs prefilter.test.mjs vite.test.mjs rollup.test.mjs webpack.test.mjs esbuild.test.mjs farm.test.mjs next.test.mjs)
 fi
 
 source "$root/scripts/lib/phases.sh"
