@@ -2,7 +2,8 @@
 // through `withHandlerClosures`, which takes the loader route there, with
 // webpack and with Turbopack: the client chunks hold the transformed
 // handlers, and an HC001 fails the build naming file:line:column. Each
-// version is its own project (next-15/, next-16/, with their lockfiles).
+// version is its own project (next-15/, next-16/, with their lockfiles;
+// a modern `browserslist`, so that SWC keeps the handlers' destructuring).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -16,7 +16,7 @@ import { assertHc001, assertMapsIntoHandlerBody, assertTransformed, assertTransf
 const app = makeApp("rollup");
 const external = (id) => /^(react|react-dom)(\/|$)/.test(id);
 
-async function buildWithRollup(entry) {
+async function buildWithRollup(entry, warnings = []) {
   const bundle = await rollup({
     input: join(app, entry),
     external,
@@ -25,21 +25,21 @@ async function buildWithRollup(entry) {
       nodeResolve({ extensions: [".tsx", ".ts", ".js"] }),
       esbuild({ jsx: "automatic", target: "es2022", sourceMap: true }),
     ],
-    onwarn() {},
+    onwarn: (warning) => warnings.push(warning),
   });
   const { output } = await bundle.generate({ format: "es", sourcemap: true });
   await bundle.close();
   return output[0];
 }
 
-async function buildWithRolldown(entry) {
+async function buildWithRolldown(entry, warnings = []) {
   const bundle = await rolldown({
     input: join(app, entry),
     cwd: app,
     external,
     plugins: [rolldownPlugin()],
     transform: { jsx: "react-jsx" },
-    onwarn() {},
+    onwarn: (warning) => warnings.push(warning),
   });
   const { output } = await bundle.generate({ format: "es", sourcemap: true });
   await bundle.close();
@@ -63,5 +63,20 @@ for (const [name, build] of [
       (e) => e,
     );
     assertHc001(`${error.message}\n${error.frame ?? ""}`, app);
+  });
+}
+
+for (const [name, build] of [
+  ["rollup", buildWithRollup],
+  ["rolldown", buildWithRolldown],
+]) {
+  test(`an HC007 is a ${name} warning and the handler is rewritten`, async () => {
+    const warnings = [];
+    const chunk = await build("warn/main.tsx", warnings);
+    const ours = warnings.filter((w) => w.plugin === "handler-closures");
+    assert.equal(ours.length, 1, JSON.stringify(warnings.map((w) => w.message)));
+    assert.match(ours[0].message, /warn\/main\.tsx:5:\d+: warning\[HC007\]/);
+    // esbuild (Rollup's JSX compiler here) renames the shadowing parameter.
+    assert.match(chunk.code, /handler\(\(event, \{ prefix(?:: \w+)? \}\) => this\.log\(\w+ \+ this\.label\)\)/);
   });
 }

@@ -31,6 +31,11 @@ echo "node $(node --version), npm $(npm --version)"
 phase "build wasm" npm --prefix "$root" run --silent build
 cd "$here" # npm ci reads .npmrc (install-links) from here
 phase "npm ci (js/plugin-tests)" npm ci --no-audit --no-fund
+if [[ " ${tests[*]} " == *" next.test.mjs "* ]]; then
+  for next in next-15 next-16; do
+    phase "npm ci (js/plugin-tests/$next)" bash -c "cd '$here/$next' && npm ci --no-audit --no-fund"
+  done
+fi
 for test in "${tests[@]}"; do
   phase "test ${test%.test.mjs}" node --test --test-reporter=spec "$test"
 done

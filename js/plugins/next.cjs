@@ -59,7 +59,7 @@ function withSwcPlugin(config, options) {
 function withLoader(config, options) {
   const userWebpack = config.webpack;
   const rules = { ...(config.turbopack?.rules ?? {}) };
-  for (const glob of ["*.tsx", "*.jsx"]) rules[glob] = withTurbopackLoader(rules[glob], glob, options);
+  for (const glob of ["*.tsx", "*.jsx"]) rules[glob] = withTurbopackLoader(rules[glob], options);
   return {
     ...config,
     webpack(webpackConfig, context) {
@@ -75,11 +75,15 @@ function withLoader(config, options) {
   };
 }
 
-/** Loaders run last to first, so ours (on the file as written) goes last. */
-function withTurbopackLoader(rule, glob, options) {
+/**
+ * Loaders run last to first, so ours (on the file as written) goes last. No
+ * `as`: the output is still TSX/JSX (`as: "*.tsx"` renames `page.tsx` to
+ * `page.tsx.tsx` in Next.js 15.5).
+ */
+function withTurbopackLoader(rule, options) {
   const ours = { loader: LOADER, options };
-  if (rule === undefined) return { loaders: [ours], as: glob };
-  if (Array.isArray(rule)) return { loaders: [...rule, ours], as: glob };
+  if (rule === undefined) return { loaders: [ours] };
+  if (Array.isArray(rule)) return { loaders: [...rule, ours] };
   return { ...rule, loaders: [...(rule.loaders ?? []), ours] };
 }
 
