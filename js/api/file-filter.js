@@ -18,8 +18,10 @@
 // spelt `excludeAttributes`, and an `exclude` entry that looks like an
 // attribute name is refused (HC100) rather than silently matching no file.
 
-export const DEFAULT_INCLUDE = /\.(?:[jt]sx|js)$/;
-const NODE_MODULES = /\/node_modules\//;
+/** The default `include`; it also matches ids with a `?query` (Vite's). */
+export const DEFAULT_INCLUDE = /\.(?:[jt]sx|js)(?:[?#]|$)/;
+/** Always excluded; also matches Windows paths. */
+export const NODE_MODULES = /[\\/]node_modules[\\/]/;
 
 /** Splits a bundler plugin's options. Throws an HC100 error for a misplaced attribute name. */
 export function splitPluginOptions(options = {}) {
@@ -57,6 +59,20 @@ export function createFileFilter(include, exclude, { cwd = "", glob } = {}) {
 export function cleanPath(id) {
   const query = id.search(/[?#]/);
   return (query < 0 ? id : id.slice(0, query)).replaceAll("\\", "/");
+}
+
+/**
+ * The filters as a hook filter (`{ include, exclude }` of RegExps) that
+ * bundlers can evaluate without calling the plugin, or `null` when a pattern
+ * is a glob or a function (then the plugin filters every id itself).
+ */
+export function nativeIdFilter(include, exclude) {
+  const patterns = [...toArray(include), ...toArray(exclude)];
+  if (!patterns.every((p) => p instanceof RegExp)) return null;
+  return {
+    include: include === undefined ? [DEFAULT_INCLUDE] : toArray(include),
+    exclude: [NODE_MODULES, ...toArray(exclude)],
+  };
 }
 
 /** Whether any pattern is a glob string (the caller then needs a `glob` compiler). */

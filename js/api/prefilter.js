@@ -15,11 +15,21 @@
 
 /** A function `(code) => boolean`: `false` means no handler can be in `code`. */
 export function createPrefilter(options = {}) {
-  const prefix = options.attributePattern ? "" : (options.attributePrefix ?? "on");
-  if (!prefix) return (code) => code.includes("=>");
-  const gap = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*\n)*`;
-  const attribute = new RegExp(`(?:^|[\\s}"'/])${escapeRegExp(prefix)}[^\\s=/>]*${gap}=${gap}\\{`);
+  const attribute = attributeRegExp(options);
+  if (!attribute) return (code) => code.includes("=>");
   return (code) => code.includes("=>") && attribute.test(code);
+}
+
+/**
+ * The attribute half of the scan as a RegExp (also handed to bundlers that
+ * evaluate hook filters natively, so that ruled-out files never reach
+ * JavaScript), or `null` with `attributePattern` or an empty prefix.
+ */
+export function attributeRegExp(options = {}) {
+  const prefix = options.attributePattern ? "" : (options.attributePrefix ?? "on");
+  if (!prefix) return null;
+  const gap = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*\n)*`;
+  return new RegExp(`(?:^|[\\s}"'/])${escapeRegExp(prefix)}[^\\s=/>]*${gap}=${gap}\\{`);
 }
 
 function escapeRegExp(text) {
