@@ -9,7 +9,7 @@
 // API (Node, Deno, esbuild-wasm in a browser with `readFile`): nothing
 // Node-specific is imported up front. Files the fast path (prefilter.js)
 // rules out, files that do not change and `.js` files that do not parse are
-// left to esbuild's own loading.
+// left to esbuild's own loading (or, with `readFile`, handed back as read).
 
 import { init, transformSync } from "./index.js";
 import { cleanPath, createFileFilter, hasGlobs, splitPluginOptions } from "./file-filter.js";
@@ -17,7 +17,10 @@ import { locate, sourceLines } from "./positions.js";
 import { createPrefilter } from "./prefilter.js";
 
 const PLUGIN_NAME = "handler-closures";
+/** Loaders of transformed files (a transformed `.js` file holds JSX). */
 const LOADERS = { tsx: "tsx", ts: "ts", mts: "ts", cts: "ts", js: "jsx", jsx: "jsx" };
+/** Loaders of files handed back unchanged: esbuild's defaults. */
+const PLAIN_LOADERS = { ...LOADERS, js: "js" };
 const encoder = new TextEncoder();
 
 /**
@@ -42,15 +45,19 @@ export default function handlerClosures(options = {}) {
       const glob = hasGlobs(include, exclude) ? await picomatch() : undefined;
       const accepts = createFileFilter(include, exclude, { cwd, glob });
       const read = readFile ?? (await nodeReadFile());
+      // Where esbuild cannot read files itself (a `readFile` was given, as in
+      // esbuild-wasm in a browser), files left alone are handed back as read.
+      const leave = async (args, ext, source) =>
+        readFile ? { contents: source ?? (await read(args.path)), loader: initial.loader?.[`.${ext}`] ?? PLAIN_LOADERS[ext] ?? "tsx" } : undefined;
       build.onLoad({ filter, namespace: "file" }, async (args) => {
-        if (!accepts(args.path)) return undefined;
-        const source = await read(args.path);
-        if (!mayHaveHandlers(source)) return undefined;
         const filename = basename(args.path);
         const ext = filename.slice(filename.lastIndexOf(".") + 1).toLowerCase();
+        if (!accepts(args.path)) return leave(args, ext);
+        const source = await read(args.path);
+        if (!mayHaveHandlers(source)) return leave(args, ext, source);
         const result = transformSync(source, { ...transformOptions, filename, sourceMap: wantMap });
         const unparsedJs = ext === "js" && result.diagnostics.some((d) => d.code === "HC101");
-        if (unparsedJs || (result.rewritten === 0 && result.diagnostics.length === 0)) return undefined;
+        if (unparsedJs || (result.rewritten === 0 && result.diagnostics.length === 0)) return leave(args, ext, source);
         const file = relativeTo(cwd, args.path);
         const lines = result.diagnostics.length ? sourceLines(source) : [];
         const messages = { errors: [], warnings: [] };
