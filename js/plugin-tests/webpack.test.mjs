@@ -5,6 +5,7 @@
 // points into the handler bodies, and an HC001 fails each build at
 // file:line:column.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -14,7 +15,7 @@ import { rspack } from "@rspack/core";
 import rspackPlugin from "swc-plugin-handler-closures/rspack";
 import webpackPlugin from "swc-plugin-handler-closures/webpack";
 import webpack from "webpack";
-import { assertHc001, assertMapsIntoHandlerBody, assertTransformed, chunksWithHandlers, makeApp, STUB_MARKER } from "./lib.mjs";
+import { assertHc001, assertMapsIntoHandlerBody, assertTransformed, chunksWithHandlers, hc001Position, makeApp, STUB_MARKER } from "./lib.mjs";
 
 const require = createRequire(import.meta.url);
 const app = makeApp("webpack", {
@@ -85,17 +86,18 @@ for (const [name, bundler, outDir, rules, plugins] of routes) {
   });
 }
 
+function rsbuildConfig(entry) {
+  return {
+    source: { entry: { index: `./${entry}` } },
+    // a modern target, so that SWC keeps the handlers' destructuring as written
+    output: { distPath: { root: "dist-rsbuild" }, minify: false, overrideBrowserslist: ["chrome >= 120"] },
+    tools: { swc: { jsc: { experimental: { plugins: [["swc-plugin-handler-closures", {}]] } } } },
+    logLevel: "error",
+  };
+}
+
 async function rsbuild(entry) {
-  const builder = await createRsbuild({
-    cwd: app,
-    rsbuildConfig: {
-      source: { entry: { index: `./${entry}` } },
-      // a modern target, so that SWC keeps the handlers' destructuring as written
-      output: { distPath: { root: "dist-rsbuild" }, minify: false, overrideBrowserslist: ["chrome >= 120"] },
-      tools: { swc: { jsc: { experimental: { plugins: [["swc-plugin-handler-closures", {}]] } } } },
-      logLevel: process.env.HC_DEBUG ? "info" : "silent",
-    },
-  });
+  const builder = await createRsbuild({ cwd: app, rsbuildConfig: rsbuildConfig(entry) });
   return builder.build();
 }
 
@@ -106,10 +108,20 @@ test("rsbuild with the SWC plugin (native route): the bundle holds the transform
   assertTransformed(chunks[0].code, "rsbuild");
 });
 
-test("rsbuild with the SWC plugin: an HC001 fails the build", async () => {
-  const error = await rsbuild("broken/main.tsx").then(
-    () => assert.fail("the build should fail"),
-    (e) => e,
-  );
-  assert.match(`${error.message}\n${error.stack}`, /build failed/i);
+// Rsbuild prints the compile errors (not the error it throws): the failing
+// build runs in a child process whose output is read.
+test("rsbuild with the SWC plugin: an HC001 fails the build naming the file, line and column", () => {
+  const script = `
+    import { createRsbuild } from "@rsbuild/core";
+    const builder = await createRsbuild(${JSON.stringify({ cwd: app, rsbuildConfig: rsbuildConfig("broken/main.tsx") })});
+    await builder.build();
+  `;
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: app, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  assert.notEqual(result.status, 0, "the build should fail");
+  const output = `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, "");
+  const { line } = hc001Position(app);
+  assert.match(output, /HC001: handler left as written: it assigns to `n`/, output);
+  assert.match(output, /broken\/Counter\.tsx/, output);
+  // SWC's code frame: `[line:column]`.
+  assert.match(output, new RegExp(`\\[${line}:\\d+\\]`), output);
 });
