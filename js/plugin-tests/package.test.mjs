@@ -2,11 +2,11 @@
 // the tarball, nothing else than the listed files, and the package installs
 // next to any @swc/core (no peer dependency on it).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { here } from "./lib.mjs";
+import { bin, here } from "./lib.mjs";
 
 const root = join(here, "../..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -81,4 +81,13 @@ test("each entry point loads from the installed tarball", async () => {
     ["15.5.29", "16.3.8", "16.4.0-canary.1", "16.4.0", "16.4.6", "17.0.0"].map(chooseRoute),
     ["loader", "loader", "loader", "swc-plugin", "swc-plugin", "swc-plugin"],
   );
+});
+
+test("the entry points' types check (tsc --strict on types-check.ts)", () => {
+  const result = spawnSync(
+    bin("tsc"),
+    ["--noEmit", "--strict", "--skipLibCheck", "--module", "esnext", "--moduleResolution", "bundler", "--target", "es2022", "types-check.ts"],
+    { cwd: here, encoding: "utf8" },
+  );
+  assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
 });
