@@ -3,7 +3,8 @@
 // next to any @swc/core (no peer dependency on it).
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { bin, here } from "./lib.mjs";
@@ -90,4 +91,24 @@ test("the entry points' types check (tsc --strict on types-check.ts)", () => {
     { cwd: here, encoding: "utf8" },
   );
   assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+});
+
+test("installs next to @swc/core 1.15 (no ERESOLVE): npm resolves the tarball with @swc/core 1.15.47", { timeout: 120_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), "hc-peer-"));
+  try {
+    const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8" }));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "hc-peer-check", private: true }));
+    // Resolution only (no download): what fails with ERESOLVE when the
+    // package declares a peer dependency @swc/core >= 1.16.0.
+    const result = spawnSync(
+      "npm",
+      ["install", "--package-lock-only", "--no-audit", "--no-fund", `./${packed.filename}`, "@swc/core@1.15.47"],
+      { cwd: dir, encoding: "utf8" },
+    );
+    assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+    const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8"));
+    assert.equal(lock.packages["node_modules/@swc/core"].version, "1.15.47");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
