@@ -4,6 +4,7 @@
 #   2. codemod: files/s over a 10,000-file tree vs read+parse, 1 and 2 threads, peak memory
 #   3. plugin in @swc/core: ours / no-op plugin (same swc_core), first-call cost
 #   4. standalone wasm module vs the same work natively
+#   5. bundler route: vite build of a generated 1,000-file app with / without the plugin
 # The corpus comes from scripts/gen-corpus.py (seeded). Takes ~10 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,3 +55,8 @@ echo; echo "## 4. standalone wasm module: against the same work natively (goal <
 bash scripts/build-wasm-module.sh >/dev/null 2>&1
 cargo build --release --locked -q -p handler-closures-wasm --example bench
 node js/api-tests/bench.mjs
+
+echo; echo "## 5. bundler route: vite build of a 1,000-file app, with the plugin / without (goal <= 1.3)"
+npm --prefix . run --silent build >/dev/null 2>&1
+(cd js/plugin-tests && npm ci --no-audit --no-fund >/dev/null)
+node js/plugin-tests/bench-vite.mjs 1000 5

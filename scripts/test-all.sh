@@ -2,7 +2,8 @@
 # Runs every test of the project: formatting and lints, the Rust suites
 # (unit, golden fixtures, driver, CLI), `tsc --strict` over every fixture's
 # input and output (js/typecheck), the host end-to-end matrix, the
-# standalone wasm module, then the behaviour verification (execution
+# standalone wasm module, the bundler plugins' real builds, then the
+# behaviour verification (execution
 # equivalence, generated programs, fuzzing, real code; bounded).
 # Installs what it needs (rustup components and targets, npm packages).
 set -euo pipefail
@@ -45,6 +46,10 @@ done_phase "host end-to-end"
 phase "standalone wasm module (JS API, esbuild, Deno, browser)"
 bash js/api-tests/run.sh
 done_phase "standalone wasm module"
+
+phase "bundler plugins (Vite, Rollup, Rolldown, webpack, Rspack, Rsbuild, esbuild, Farm, Next.js)"
+bash js/plugin-tests/run.sh
+done_phase "bundler plugins"
 
 phase "verification (execution equivalence, generated programs, fuzzing, real code)"
 bash scripts/verify.sh

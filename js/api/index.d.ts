@@ -111,9 +111,15 @@ export function transformSync(code: string, options?: TransformOptions): Transfo
 /** `file:line:column: error[HC001]: message` and the help line, as the CLI prints it. */
 export function formatDiagnostic(diagnostic: Diagnostic, filename?: string): string;
 
-export interface EsbuildPluginOptions extends HandlerClosuresOptions {
-  /** Which files to transform (esbuild `onLoad` filter, `file` namespace). Defaults to `/\.[jt]sx$/`. */
+export interface EsbuildPluginOptions extends Omit<HandlerClosuresOptions, "exclude"> {
+  /** esbuild's `onLoad` filter (`file` namespace). Defaults to `/\.(?:[jt]sx|js)$/`. */
   filter?: RegExp;
+  /** Files to transform: RegExps, glob strings (picomatch) or functions of the path. Defaults to `.tsx`, `.jsx` and `.js` (only when they hold JSX handlers). */
+  include?: RegExp | string | ((path: string) => boolean) | ReadonlyArray<RegExp | string | ((path: string) => boolean)>;
+  /** Files not to transform; `node_modules` is never transformed. Defaults to none. */
+  exclude?: RegExp | string | ((path: string) => boolean) | ReadonlyArray<RegExp | string | ((path: string) => boolean)>;
+  /** Attribute names never treated as event attributes (the transform's `exclude`). Defaults to `[]`. */
+  excludeAttributes?: string[];
   /** Reads a file (for environments without `node:fs`, e.g. esbuild-wasm in a browser). Defaults to `node:fs/promises`. */
   readFile?: (path: string) => string | Promise<string>;
   /** Chain a source map into esbuild's. Defaults to whether the build writes source maps. */

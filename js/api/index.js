@@ -1,13 +1,13 @@
 /* @ts-self-types="./index.d.ts" */
 // handler-closures JS API: the transform as a standalone wasm module
-// (crates/wasm_module, no host imports) and an esbuild plugin.
+// (crates/wasm_module, no host imports), and the esbuild plugin (esbuild.js,
+// re-exported here as `handlerClosures`).
 //
 // Portable ESM: the same file runs in Node >= 20, Deno 2, browsers and
 // workers. Nothing runtime-specific happens at import time; the module's bytes
 // are loaded by `init()` (embedded base64 by default, or bytes / a URL / a
 // Response / a compiled module that the caller gives). See docs/wasm.md.
 
-const PLUGIN_NAME = "handler-closures";
 const FLAG_SOURCE_MAP = 1;
 const FLAG_REPRINT = 2;
 
@@ -95,15 +95,6 @@ function fromBase64(text) {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-function toBase64(text) {
-  const bytes = encoder.encode(text);
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
 }
 
 /** Whether the module is loaded (`transformSync` can run). */
@@ -288,98 +279,4 @@ export function formatDiagnostic(diagnostic, filename = "input.tsx") {
   return `${filename}:${d.line}:${d.column}: ${d.severity}[${d.code}]: ${d.message}\n  help: ${d.help}`;
 }
 
-const LOADERS = { tsx: "tsx", ts: "ts", mts: "ts", cts: "ts" };
-
-/**
- * The esbuild plugin: transforms the files matching `filter` (default
- * `.tsx`/`.jsx`) in `onLoad`, keeps JSX for esbuild, reports diagnostics as
- * esbuild errors and warnings, and chains the source map when the build
- * writes one.
- */
-export function handlerClosures(options = {}) {
-  const { filter = /\.[jt]sx$/, readFile, sourceMap, ...transformOptions } = options ?? {};
-  return {
-    name: PLUGIN_NAME,
-    async setup(build) {
-      await init();
-      // Invalid options fail the build once, at setup, naming the field.
-      transformSync("", { filename: "options-check.tsx", sourceMap: false, ...transformOptions });
-      const initial = build.initialOptions;
-      const wantMap = sourceMap ?? Boolean(initial.sourcemap);
-      const cwd = initial.absWorkingDir ?? globalThis.process?.cwd?.() ?? globalThis.Deno?.cwd?.();
-      const read = readFile ?? (await nodeReadFile());
-      build.onLoad({ filter, namespace: "file" }, async (args) => {
-        const source = await read(args.path);
-        const filename = basename(args.path);
-        const result = transformSync(source, { ...transformOptions, filename, sourceMap: wantMap });
-        const file = relativeTo(cwd, args.path);
-        // Lines as the transform counts them (ended by \n; a \r before it is not text).
-        const lines = result.diagnostics.length ? source.split("\n").map((l) => l.replace(/\r$/, "")) : [];
-        const messages = { errors: [], warnings: [] };
-        for (const d of result.diagnostics) {
-          (d.severity === "error" ? messages.errors : messages.warnings).push(toEsbuildMessage(d, file, lines));
-        }
-        const ext = filename.slice(filename.lastIndexOf(".") + 1).toLowerCase();
-        const contents = result.map
-          ? `${result.code}\n//# sourceMappingURL=data:application/json;base64,${toBase64(result.map)}\n`
-          : result.code;
-        return {
-          contents,
-          loader: initial.loader?.[`.${ext}`] ?? LOADERS[ext] ?? "jsx",
-          ...messages,
-        };
-      });
-    },
-  };
-}
-
-async function nodeReadFile() {
-  // A computed specifier: bundlers targeting browsers must not try to resolve it.
-  const specifier = "node:fs/promises";
-  try {
-    const fs = await import(specifier);
-    return (path) => fs.readFile(path, "utf8");
-  } catch {
-    return () => {
-      throw new Error("handler-closures: no file system here; pass `readFile(path)` to handlerClosures()");
-    };
-  }
-}
-
-/**
- * A diagnostic as an esbuild message: esbuild lines are 1-based, columns
- * 0-based and counted in UTF-8 bytes, the diagnostic's columns 1-based in
- * characters.
- */
-function toEsbuildMessage(d, file, lines) {
-  const lineText = lines[d.line - 1] ?? "";
-  const column = utf8Length(sliceChars(lineText, 0, d.column - 1));
-  const endColumn =
-    d.endLine === d.line ? utf8Length(sliceChars(lineText, 0, d.endColumn - 1)) : utf8Length(lineText);
-  return {
-    id: d.code,
-    text: `[${d.code}] ${d.message}`,
-    location: { file, namespace: "file", line: d.line, column, length: Math.max(0, endColumn - column), lineText },
-    notes: [{ text: d.label }, { text: `help: ${d.help}` }],
-  };
-}
-
-function sliceChars(text, start, end) {
-  return Array.from(text).slice(start, end).join("");
-}
-
-function utf8Length(text) {
-  return encoder.encode(text).length;
-}
-
-function basename(path) {
-  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
-}
-
-function relativeTo(cwd, path) {
-  if (!cwd) return path;
-  const base = cwd.replace(/[\\/]+$/, "");
-  const prefix = path.slice(0, base.length + 1);
-  if (prefix === `${base}/` || prefix === `${base}\\`) return path.slice(base.length + 1).replaceAll("\\", "/");
-  return path;
-}
+export { default as handlerClosures } from "./esbuild.js";
