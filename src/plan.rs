@@ -98,6 +98,10 @@ pub struct Rewrite {
     pub captures: CaptureTree,
     /// The second parameter's name when nothing is captured (`params`).
     pub empty_params: Option<Atom>,
+    /// Annotate the synthesized parameters `: any`: the arrow is generic, and
+    /// TypeScript gives a generic function expression no contextual type, so
+    /// under `--strict` they would be implicit `any`s (TS7006/TS7031).
+    pub annotate_any: bool,
 }
 
 /// Analyses a resolved program. Never mutates it.
@@ -344,5 +348,6 @@ fn rewrite_for(scan: &ArrowScan, captures: CaptureTree) -> Rewrite {
         event_param,
         captures,
         empty_params,
+        annotate_any: scan.params.type_params_end.is_some(),
     }
 }

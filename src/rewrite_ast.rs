@@ -125,17 +125,20 @@ fn unwrap_parens_mut(mut expr: &mut Expr) -> &mut Expr {
 
 /// `handler(<arrow with params>)(<params object>)`
 fn bind(mut arrow: ArrowExpr, rewrite: &Rewrite, callee: Expr, synthesized: SyntaxContext) -> Expr {
+    let any = rewrite.annotate_any.then(any_annotation);
     match (&rewrite.event_param, arrow.params.first_mut()) {
-        (Some(name), _) => arrow.params.push(ident_pat(name.clone(), synthesized)),
+        (Some(name), _) => arrow
+            .params
+            .push(ident_pat(name.clone(), synthesized, any.clone())),
         (None, Some(first)) => drop_optional(first),
         (None, None) => {}
     }
     let (second, params_object) = match &rewrite.empty_params {
-        Some(name) => (ident_pat(name.clone(), synthesized), object(Vec::new())),
+        Some(name) => (ident_pat(name.clone(), synthesized, any), object(Vec::new())),
         None => {
             let uses = FirstUses::of(&arrow);
             (
-                roots_pattern(&rewrite.captures.roots),
+                roots_pattern(&rewrite.captures.roots, any),
                 object(
                     rewrite
                         .captures
@@ -167,12 +170,26 @@ fn drop_optional(pat: &mut Pat) {
 }
 
 /// A synthesized parameter: a name the body does not use, in a fresh context.
-fn ident_pat(name: Atom, ctxt: SyntaxContext) -> Pat {
-    Pat::Ident(BindingIdent::from(Ident::new(name, DUMMY_SP, ctxt)))
+fn ident_pat(name: Atom, ctxt: SyntaxContext, type_ann: Option<Box<TsTypeAnn>>) -> Pat {
+    Pat::Ident(BindingIdent {
+        id: Ident::new(name, DUMMY_SP, ctxt),
+        type_ann,
+    })
+}
+
+/// `: any` (see [`Rewrite::annotate_any`]).
+fn any_annotation() -> Box<TsTypeAnn> {
+    Box::new(TsTypeAnn {
+        span: DUMMY_SP,
+        type_ann: Box::new(TsType::TsKeywordType(TsKeywordType {
+            span: DUMMY_SP,
+            kind: TsKeywordTypeKind::TsAnyKeyword,
+        })),
+    })
 }
 
 /// `{ state, count }`: the roots, bound under their own identity.
-fn roots_pattern(roots: &[CaptureRoot]) -> Pat {
+fn roots_pattern(roots: &[CaptureRoot], type_ann: Option<Box<TsTypeAnn>>) -> Pat {
     Pat::Object(ObjectPat {
         span: DUMMY_SP,
         props: roots
@@ -186,7 +203,7 @@ fn roots_pattern(roots: &[CaptureRoot]) -> Pat {
             })
             .collect(),
         optional: false,
-        type_ann: None,
+        type_ann,
     })
 }
 

@@ -240,11 +240,12 @@ fn handler_edits(
     let end = source.at(handler.arrow_span.hi);
     edits.push(insert(start, format!("{callee}(")));
 
+    let any = if rewrite.annotate_any { ": any" } else { "" };
     let second = match &rewrite.empty_params {
-        Some(name) => name.to_string(),
+        Some(name) => format!("{name}{any}"),
         None => {
             let roots: Vec<&str> = rewrite.captures.roots.iter().map(|r| &*r.id.0).collect();
-            format!("{{ {} }}", roots.join(", "))
+            format!("{{ {} }}{any}", roots.join(", "))
         }
     };
     let params = &handler.params;
@@ -273,7 +274,7 @@ fn handler_edits(
         }
         (None, Some(event)) => {
             if let Some(open) = open {
-                edits.push(insert(open + 1, format!("{event}, {second}")));
+                edits.push(insert(open + 1, format!("{event}{any}, {second}")));
             }
         }
         (None, None) => {}

@@ -3,12 +3,12 @@
 import { handler } from "commontools";
 export function A({ x }) {
   return <b
-    onA={handler(async/*a*/</*b*/T/*c*/,>/*d*/(/*e*/e/*f*/:/*g*/E, { x }/*h*/)/*i*/:/*j*/R/*k*/=>/*l*/x.y(e))({
+    onA={handler(async/*a*/</*b*/T/*c*/,>/*d*/(/*e*/e/*f*/:/*g*/E, { x }: any/*h*/)/*i*/:/*j*/R/*k*/=>/*l*/x.y(e))({
       x,
     })}
     onB={handler(async // (
       <T,>( // ) =>
-        e: /* ? */ E<"(", `)`>, { x }, // =>
+        e: /* ? */ E<"(", `)`>, { x }: any, // =>
       ): R => x.y(e))({ x })}
     onC={handler(async/*(*/(e, { x })/*)*/=>/*=>*/x.y(e))({ x })}
     onD={handler((/*(*/e, { x }/*?*//*:*/)=>x.y(e))({ x })}
