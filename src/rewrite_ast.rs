@@ -134,7 +134,10 @@ fn bind(mut arrow: ArrowExpr, rewrite: &Rewrite, callee: Expr, synthesized: Synt
         (None, None) => {}
     }
     let (second, params_object) = match &rewrite.empty_params {
-        Some(name) => (ident_pat(name.clone(), synthesized, any), object(Vec::new())),
+        Some(name) => (
+            ident_pat(name.clone(), synthesized, any),
+            object(Vec::new()),
+        ),
         None => {
             let uses = FirstUses::of(&arrow);
             (
