@@ -26,6 +26,7 @@ const EXPECTED = [
   "js/api/positions.js",
   "js/api/prefilter.js",
   "js/api/wasm-inline.js",
+  "js/helper-types/index.d.ts",
   "js/plugins/farm.d.ts",
   "js/plugins/farm.js",
   "js/plugins/loader.cjs",
