@@ -118,9 +118,24 @@ fn has_foreign_directive(arrow: &ArrowExpr) -> bool {
 }
 
 /// Whether the arrow's directive prologue holds `"use strict"` (which makes a
-/// destructured parameter a syntax error).
+/// destructured parameter a syntax error). A leading parenthesised
+/// `("use strict")` counts too: it is no directive, but SWC's printer drops
+/// the parentheses and makes it one.
 pub fn has_use_strict(arrow: &ArrowExpr) -> bool {
-    directives(arrow).any(|directive| directive == Some("use strict"))
+    let stmts = match &*arrow.body {
+        ArrowFunctionBody::FunctionBody(body) => body.stmts.as_slice(),
+        _ => &[],
+    };
+    stmts
+        .iter()
+        .map_while(|stmt| match stmt {
+            Stmt::Expr(ExprStmt { expr, .. }) => match unwrap_parens(expr) {
+                Expr::Lit(Lit::Str(directive)) => Some(directive.value.as_str()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .any(|directive| directive == Some("use strict"))
 }
 
 /// The arrow's directive prologue: the leading string-literal statements of

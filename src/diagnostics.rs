@@ -461,3 +461,42 @@ pub fn line_and_column(source: &str, offset: usize) -> (usize, usize) {
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     (line, before[line_start..].chars().count() + 1)
 }
+
+/// A captured exported `var`/`let` of a namespace: a property of the
+/// namespace object that any code can assign.
+#[cold]
+pub fn namespace_export_capture(span: Span, name: &str, declared: Span) -> Diagnostic {
+    let mut diagnostic = error(
+        Code::ReassignedAfterRender,
+        span,
+        format!(
+            "handler left as written: `{name}` is an exported variable of a namespace, which any \
+             code can assign through the namespace object after the JSX is evaluated, so the \
+             handler would see its render-time value"
+        ),
+        "captures a namespace variable",
+        &format!(
+            "copy it into a `const` before the JSX (`const {name}Copy = {name};`) and use that in \
+             the handler, or make it `const`"
+        ),
+    );
+    diagnostic.related = Some((declared, format!("`{name}` is exported here")));
+    diagnostic
+}
+
+/// A direct `eval` outside the handler where a captured binding is in scope.
+#[cold]
+pub fn eval_sees_capture(span: Span, name: &str, eval: Span) -> Diagnostic {
+    let mut diagnostic = error(
+        Code::DirectEval,
+        span,
+        format!(
+            "handler left as written: a direct `eval` can see `{name}`, so it may assign it, or \
+             run the JSX before it is initialised, in ways the transform cannot know"
+        ),
+        "captures a binding an `eval` can see",
+        "remove the direct `eval` (an indirect `(0, eval)(...)` sees only globals)",
+    );
+    diagnostic.related = Some((eval, "direct `eval` here".into()));
+    diagnostic
+}

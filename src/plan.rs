@@ -274,8 +274,28 @@ fn plan_handler(
             continue;
         }
         let name = &reference.id.0;
+        // A direct `eval` where the binding is in scope (outside the handler,
+        // whose own evals are reported above) may write it or run the JSX at
+        // any time.
+        if let Some(eval) = index
+            .direct_evals
+            .iter()
+            .find(|e| binding.scope.contains(**e) && !scan.arrow_span.contains(**e))
+        {
+            errors.push(diagnostics::eval_sees_capture(reference.span, name, *eval));
+            continue;
+        }
         let points = order.points(site.function, &site.at, binding.function);
-        if eval_order::before_initialization(&points, binding) {
+        // In its own member bodies a class's name is its inner binding,
+        // initialised before any of them runs.
+        let inner_class = binding.inner.iter().any(|s| s.contains(site.attr_span));
+        if binding.written_elsewhere {
+            errors.push(diagnostics::namespace_export_capture(
+                reference.span,
+                name,
+                binding.decl_span,
+            ));
+        } else if !inner_class && eval_order::before_initialization(&points, binding) {
             errors.push(diagnostics::not_yet_initialized(
                 reference.span,
                 name,

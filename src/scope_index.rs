@@ -123,6 +123,14 @@ pub struct Binding {
     /// An enum declared more than once (declaration merging): a later
     /// declaration writes members of the enum object.
     pub merged: bool,
+    /// An exported `var`/`let` of a namespace: TypeScript compiles it to a
+    /// property of the namespace object, which any code can assign
+    /// (`N.x = 5`, or `x = 5` in another `namespace N` block).
+    pub written_elsewhere: bool,
+    /// A class declaration: the member bodies (methods, constructor, field
+    /// initialisers, static blocks), where the name is the class's own inner
+    /// binding, initialised before any of them runs.
+    pub inner: Vec<Span>,
 }
 
 /// An assignment to an identifier.
@@ -170,6 +178,9 @@ pub struct ScopeIndex {
     pub handlers: Vec<HandlerSite>,
     /// Every function-like scope, indexed by [`FunctionId`] (0: the module).
     pub functions: Vec<FunctionInfo>,
+    /// Every direct `eval(...)` call: it can read and write any binding in
+    /// scope, and call any function.
+    pub direct_evals: Vec<Span>,
     /// The places that name each local function declaration.
     pub fn_uses: FxHashMap<Id, Vec<FnUse>>,
     /// Identifier names in the module (bindings, references, labels) that
@@ -204,7 +215,7 @@ impl ScopeIndex {
             ctx: None,
             stmt_flags: StmtFlags::default(),
             pending_decl: None,
-            switch_fns: FxHashMap::default(),
+            early_fns: FxHashMap::default(),
             switch_names: Vec::new(),
             ambient: 0,
             with_depth: 0,
@@ -255,10 +266,12 @@ struct Walker<'a> {
     stmt_flags: StmtFlags,
     /// The binding of the function declaration whose function is visited next.
     pending_decl: Option<Id>,
-    /// Function declarations directly in `switch` cases (by the name's
-    /// position): SWC's resolver may not resolve a call before them, so they
-    /// count as created at the start of the `switch`.
-    switch_fns: FxHashMap<BytePos, Point>,
+    /// Function declarations that may run without being named (by the
+    /// function's position), counted as created at a given point: those
+    /// directly in `switch` cases (SWC's resolver may not resolve a call
+    /// before them; the start of the `switch`) and the exported ones of a
+    /// namespace (`N.Render()` names the namespace; the start of its body).
+    early_fns: FxHashMap<BytePos, Point>,
     /// Case-level declarations of the enclosing `switch` statements (name,
     /// span, whether a function).
     switch_names: Vec<Vec<(Atom, Span, bool)>>,
@@ -317,7 +330,7 @@ impl Walker<'_> {
                 ctx: None,
             },
             None => self
-                .switch_fns
+                .early_fns
                 .get(&span.lo)
                 .cloned()
                 .unwrap_or_else(|| self.point(span.lo)),
@@ -364,17 +377,22 @@ impl Walker<'_> {
     /// Function declarations are hoisted: declared before their list is
     /// walked, so that uses written before them are recorded.
     fn predeclare_functions<'s>(&mut self, stmts: impl IntoIterator<Item = &'s Stmt>) {
-        for stmt in stmts {
-            if let Stmt::Decl(Decl::Fn(decl)) = stmt {
-                if !decl.declare {
-                    self.declare(
-                        &decl.ident,
-                        BindingKind::Function,
-                        Target::Block,
-                        BytePos(0),
-                        true,
-                    );
-                }
+        self.predeclare(stmts.into_iter().filter_map(|stmt| match stmt {
+            Stmt::Decl(Decl::Fn(decl)) => Some(decl),
+            _ => None,
+        }));
+    }
+
+    fn predeclare<'s>(&mut self, decls: impl IntoIterator<Item = &'s FnDecl>) {
+        for decl in decls {
+            if !decl.declare {
+                self.declare(
+                    &decl.ident,
+                    BindingKind::Function,
+                    Target::Block,
+                    BytePos(0),
+                    true,
+                );
             }
         }
     }
@@ -418,6 +436,8 @@ impl Walker<'_> {
                 initialized_at,
                 callable,
                 merged: false,
+                written_elsewhere: false,
+                inner: Vec::new(),
             },
         );
     }
@@ -546,6 +566,17 @@ impl Visit for Walker<'_> {
         stmt.finalizer.visit_with(self);
     }
 
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        if let Callee::Expr(callee) = &call.callee {
+            if let Expr::Ident(ident) = &**callee {
+                if &*ident.sym == "eval" && ident.ctxt.outer() == self.unresolved_mark {
+                    self.index.direct_evals.push(call.span);
+                }
+            }
+        }
+        call.visit_children_with(self);
+    }
+
     fn visit_with_stmt(&mut self, stmt: &WithStmt) {
         stmt.obj.visit_with(self);
         self.with_depth += 1;
@@ -594,8 +625,8 @@ impl Visit for Walker<'_> {
             true,
         );
         // A declaration directly in a `switch` case counts as created at the
-        // start of the `switch` (see `switch_fns`); any other runs where named.
-        if !self.switch_fns.contains_key(&decl.function.span.lo) {
+        // start of the `switch` (see `early_fns`); any other runs where named.
+        if !self.early_fns.contains_key(&decl.function.span.lo) {
             self.pending_decl = Some(decl.ident.to_id());
         }
         decl.function.visit_with(self);
@@ -670,7 +701,54 @@ impl Visit for Walker<'_> {
             decl.class.span.hi,
             false,
         );
+        if let Some(binding) = self.index.bindings.get_mut(&decl.ident.to_id()) {
+            binding.inner = member_bodies(&decl.class);
+        }
         decl.class.visit_with(self);
+    }
+
+    fn visit_module_items(&mut self, items: &[ModuleItem]) {
+        if self.frames.last().is_some_and(|f| !f.top_level) {
+            // A namespace body: its exported functions can be called as
+            // `N.Render()` from anywhere, so count them as created at its start.
+            let start = self.point(items.first().map_or(BytePos(0), |i| i.span().lo));
+            for item in items {
+                if let ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl {
+                    decl: Decl::Fn(decl),
+                    ..
+                })) = item
+                {
+                    self.early_fns.insert(decl.function.span.lo, start.clone());
+                }
+            }
+        }
+        // A namespace body's function declarations are hoisted too.
+        self.predeclare(items.iter().filter_map(|item| match item {
+            ModuleItem::Stmt(Stmt::Decl(Decl::Fn(decl))) => Some(decl),
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl {
+                decl: Decl::Fn(decl),
+                ..
+            })) => Some(decl),
+            _ => None,
+        }));
+        items.visit_children_with(self);
+    }
+
+    fn visit_export_decl(&mut self, export: &ExportDecl) {
+        export.visit_children_with(self);
+        // Outside the module's top level, an export is a namespace member.
+        let in_namespace = self.frames.last().is_some_and(|f| !f.top_level);
+        if let (true, Decl::Var(var)) = (in_namespace, &export.decl) {
+            if var.kind != VarDeclKind::Const {
+                for declarator in &var.decls {
+                    for_each_binding(&declarator.name, &mut |ident| {
+                        if let Some(binding) = self.index.bindings.get_mut(&ident.to_id()) {
+                            binding.written_elsewhere = true;
+                        }
+                    });
+                }
+            }
+        }
     }
 
     fn visit_class_expr(&mut self, expr: &ClassExpr) {
@@ -726,7 +804,7 @@ impl Visit for Walker<'_> {
                     // resolve a use written before it either.
                     names.push((decl.ident.sym.clone(), decl.ident.span, true));
                     let start = self.point(stmt.span.lo);
-                    self.switch_fns.insert(decl.function.span.lo, start);
+                    self.early_fns.insert(decl.function.span.lo, start);
                 }
                 _ => {}
             }
@@ -990,4 +1068,34 @@ impl Visit for SwitchNameFinder<'_> {
 /// `decl`: approximated by the scope not containing that declaration.
 fn names_in(scope: Span, decl: &Span) -> bool {
     !scope.contains(*decl)
+}
+
+/// The spans of a class's member bodies (see [`Binding::inner`]): parameter
+/// lists and bodies of methods and the constructor, field initialisers and
+/// static blocks; not computed keys, decorators or `extends`, which run
+/// before the class binding exists.
+fn member_bodies(class: &Class) -> Vec<Span> {
+    let function = |f: &Function| {
+        let lo = f.params.first().map_or(f.span.hi, |p| p.span.lo);
+        f.body
+            .as_ref()
+            .map(|body| Span::new(lo.min(body.span.lo), body.span.hi))
+    };
+    class
+        .body
+        .iter()
+        .filter_map(|member| match member {
+            ClassMember::Method(m) => function(&m.function),
+            ClassMember::PrivateMethod(m) => function(&m.function),
+            ClassMember::Constructor(c) => c.body.as_ref().map(|body| {
+                let lo = c.params.first().map_or(body.span.lo, |p| p.span().lo);
+                Span::new(lo.min(body.span.lo), body.span.hi)
+            }),
+            ClassMember::ClassProp(p) => p.value.as_ref().map(|v| v.span()),
+            ClassMember::PrivateProp(p) => p.value.as_ref().map(|v| v.span()),
+            ClassMember::AutoAccessor(p) => p.value.as_ref().map(|v| v.span()),
+            ClassMember::StaticBlock(b) => Some(b.body.span),
+            _ => None,
+        })
+        .collect()
 }

@@ -191,3 +191,48 @@ fn a_for_of_binding_is_in_its_tdz_while_the_iterable_is_evaluated() {
     let body = "export function A(xs) {\n  for (const x of xs) { <b onClick={() => console.log(x)} />; }\n}\n";
     assert_eq!(codes(body), Vec::<&str>::new());
 }
+
+#[test]
+fn a_namespace_body_hoists_its_function_declarations() {
+    let source = "namespace N {
+  export const el = R();
+  const x = 1;
+  function R() { return <b onClick={() => console.log(x)} />; }
+}
+export {};
+";
+    assert_eq!(codes(source), ["HC003"]);
+}
+
+#[test]
+fn an_exported_namespace_function_may_run_from_its_namespace_start() {
+    // `N.Render()` names the namespace, not the function.
+    let source = "export namespace N {
+  export function Render() { return <b onClick={() => console.log(x.v)} />; }
+  export const early = N.Render();
+  const x = { v: 1 };
+}
+";
+    assert_eq!(codes(source), ["HC003"]);
+}
+
+#[test]
+fn a_direct_eval_that_can_see_a_capture_refuses_the_handler() {
+    for body in [
+        "let x = 1; const el = <b onClick={() => console.log(x)} />; eval(code); return el;",
+        "let x = 1; const el = <b onClick={() => console.log(x)} />; (() => eval(code))(); return el;",
+        "const el = eval(code); const x = 1; return el; function R() { return <b onClick={() => console.log(x)} />; }",
+    ] {
+        let source = format!("export function App(code) {{ {body} }}\n");
+        assert_eq!(codes(&source), ["HC006"], "{body}");
+    }
+    // An indirect eval sees only globals.
+    let indirect = "export function App(code) { const x = 1; (0, eval)(code); return <b onClick={() => console.log(x)} />; }\n";
+    assert_eq!(codes(indirect), Vec::<&str>::new());
+}
+
+#[test]
+fn a_parenthesised_use_strict_counts_as_the_directive_the_printer_makes_of_it() {
+    let source = "export function App(s) { return <b onClick={() => { (\"use strict\"); console.log(s.v); }} />; }\n";
+    assert_eq!(codes(source), ["HC012"]);
+}
