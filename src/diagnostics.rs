@@ -471,8 +471,7 @@ pub fn namespace_export_capture(span: Span, name: &str, declared: Span) -> Diagn
         span,
         format!(
             "handler left as written: `{name}` is an exported variable of a namespace, which any \
-             code can assign through the namespace object after the JSX is evaluated, so the \
-             handler would see its render-time value"
+             code can assign through the namespace object after the JSX is evaluated"
         ),
         "captures a namespace variable",
         &format!(

@@ -8,6 +8,8 @@
 //! one this user may not open for writing) is refused, as prettier and
 //! rustfmt refuse it: a rename would replace it whatever its mode, and as
 //! root every permission check passes, so the mode bits are checked here.
+//! A file with more than one hard link is refused too: the rename would give
+//! this name new contents and leave the other names with the old ones.
 
 use std::{
     fs,
@@ -31,7 +33,15 @@ pub(crate) fn write_atomic_with(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let permissions = fs::metadata(path)?.permissions();
+    let metadata = fs::metadata(path)?;
+    if hard_links(&metadata) > 1 {
+        return Err(io::Error::other(format!(
+            "the file has {} hard links, which replacing it would split (the other names \
+             would keep the old text)",
+            hard_links(&metadata)
+        )));
+    }
+    let permissions = metadata.permissions();
     if permissions.readonly() {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
@@ -50,11 +60,40 @@ pub(crate) fn write_atomic_with(
     Ok(())
 }
 
+#[cfg(unix)]
+fn hard_links(metadata: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(metadata)
+}
+
+#[cfg(not(unix))]
+fn hard_links(_: &fs::Metadata) -> u64 {
+    1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     #[cfg(unix)]
     use std::os::unix::fs::PermissionsExt;
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_hard_linked_file_and_changes_neither_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.tsx");
+        let b = dir.path().join("b.tsx");
+        fs::write(&a, "old").unwrap();
+        fs::hard_link(&a, &b).unwrap();
+        let err = write_atomic(&a, b"new").unwrap_err();
+        assert!(err.to_string().contains("hard links"), "{err}");
+        assert_eq!(fs::read_to_string(&a).unwrap(), "old");
+        assert_eq!(fs::read_to_string(&b).unwrap(), "old");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporary file left"
+        );
+    }
 
     #[test]
     fn replaces_contents_and_keeps_permissions() {
