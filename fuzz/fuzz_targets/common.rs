@@ -135,7 +135,24 @@ fn codes(output: &driver::Output) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// [`check_here`] on a thread with the stack the driver's front ends give it
+/// ([`nesting::STACK_BYTES`](handler_closures::nesting::STACK_BYTES), as the
+/// CLI does): the nesting guard admits inputs that a default 8 MiB main
+/// thread cannot hold. A panic on that thread is re-raised here, so the
+/// fuzzer still sees it as a crash.
 pub fn check(source: &str, filename: &str, options: &Options) {
+    let (source, filename, options) = (source.to_owned(), filename.to_owned(), options.clone());
+    let joined = std::thread::Builder::new()
+        .stack_size(handler_closures::nesting::STACK_BYTES)
+        .spawn(move || check_here(&source, &filename, &options))
+        .expect("spawn a checking thread")
+        .join();
+    if let Err(panic) = joined {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+fn check_here(source: &str, filename: &str, options: &Options) {
     let ast = driver::transform(source, filename, options);
     let text = driver::transform_text(source, filename, options);
     let (ast, text) = match (ast, text) {
