@@ -114,7 +114,9 @@ pub fn handler_arrow<'a>(attr: &'a JSXAttr, rule: &AttributeRule) -> Option<&'a 
 /// Whether the arrow's body starts with a directive prologue holding anything
 /// but `"use strict"` (`"use server"` makes it an inline server action).
 fn has_foreign_directive(arrow: &ArrowExpr) -> bool {
-    directives(arrow).any(|directive| directive != Some("use strict"))
+    leading_strings(arrow)
+        .take_while(|(_, parenthesized)| !parenthesized)
+        .any(|(value, _)| value != Some("use strict"))
 }
 
 /// Whether the arrow's directive prologue holds `"use strict"` (which makes a
@@ -122,32 +124,20 @@ fn has_foreign_directive(arrow: &ArrowExpr) -> bool {
 /// `("use strict")` counts too: it is no directive, but SWC's printer drops
 /// the parentheses and makes it one.
 pub fn has_use_strict(arrow: &ArrowExpr) -> bool {
-    let stmts = match &*arrow.body {
-        ArrowFunctionBody::FunctionBody(body) => body.stmts.as_slice(),
-        _ => &[],
-    };
-    stmts
-        .iter()
-        .map_while(|stmt| match stmt {
-            Stmt::Expr(ExprStmt { expr, .. }) => match unwrap_parens(expr) {
-                Expr::Lit(Lit::Str(directive)) => Some(directive.value.as_str()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .any(|directive| directive == Some("use strict"))
+    leading_strings(arrow).any(|(value, _)| value == Some("use strict"))
 }
 
-/// The arrow's directive prologue: the leading string-literal statements of
-/// a block body (`None` for a value that is not valid UTF-8).
-fn directives(arrow: &ArrowExpr) -> impl Iterator<Item = Option<&str>> {
+/// The leading string-literal statements of a block body, seen through
+/// parentheses: each value (`None` when not valid UTF-8) and whether it was
+/// parenthesised (the directive prologue is the run before the first one).
+fn leading_strings(arrow: &ArrowExpr) -> impl Iterator<Item = (Option<&str>, bool)> {
     let stmts = match &*arrow.body {
         ArrowFunctionBody::FunctionBody(body) => body.stmts.as_slice(),
         _ => &[],
     };
     stmts.iter().map_while(|stmt| match stmt {
-        Stmt::Expr(ExprStmt { expr, .. }) => match &**expr {
-            Expr::Lit(Lit::Str(directive)) => Some(directive.value.as_str()),
+        Stmt::Expr(ExprStmt { expr, .. }) => match unwrap_parens(expr) {
+            Expr::Lit(Lit::Str(value)) => Some((value.value.as_str(), expr.is_paren())),
             _ => None,
         },
         _ => None,

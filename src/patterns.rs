@@ -10,7 +10,7 @@
 //! (x as T)!                             // unwrap_expr_wrappers: x
 //! ```
 
-use swc_core::ecma::ast::*;
+use swc_core::{common::BytePos, ecma::ast::*};
 
 /// The `Visit` methods that skip type positions, which never hold values
 /// (annotations, type parameters and arguments, interfaces, type aliases),
@@ -59,6 +59,41 @@ pub(crate) fn simple_target_ident(target: &SimpleAssignTarget) -> Option<&Ident>
         SimpleAssignTarget::TsNonNull(e) => unwrap_expr_wrappers(&e.expr).as_ident(),
         SimpleAssignTarget::TsTypeAssertion(e) => unwrap_expr_wrappers(&e.expr).as_ident(),
         _ => None,
+    }
+}
+
+/// Calls `f` on every identifier a parameter pattern declares, with where it
+/// is initialised: the end of its element, default included, and never before
+/// `floor` (the bindings under a default are initialised after the default is
+/// evaluated, although the default is written after them).
+pub(crate) fn for_each_param_binding(
+    pat: &Pat,
+    floor: BytePos,
+    f: &mut dyn FnMut(&Ident, BytePos),
+) {
+    match pat {
+        Pat::Ident(ident) => f(&ident.id, floor.max(ident.span.hi)),
+        Pat::Array(array) => {
+            for elem in array.elems.iter().flatten() {
+                for_each_param_binding(elem, floor, f);
+            }
+        }
+        Pat::Object(object) => {
+            for prop in &object.props {
+                match prop {
+                    ObjectPatProp::KeyValue(kv) => for_each_param_binding(&kv.value, floor, f),
+                    ObjectPatProp::Assign(assign) => f(&assign.key.id, floor.max(assign.span.hi)),
+                    ObjectPatProp::Rest(rest) => for_each_param_binding(&rest.arg, floor, f),
+                    #[cfg(swc_ast_unknown)]
+                    _ => {}
+                }
+            }
+        }
+        Pat::Rest(rest) => for_each_param_binding(&rest.arg, floor, f),
+        Pat::Assign(assign) => for_each_param_binding(&assign.left, floor.max(assign.span.hi), f),
+        Pat::Expr(_) | Pat::Invalid(_) => {}
+        #[cfg(swc_ast_unknown)]
+        _ => {}
     }
 }
 

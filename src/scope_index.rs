@@ -60,7 +60,8 @@ use crate::{
     patterns::skip_type_positions,
     patterns::{
         for_each_assigned, for_each_assigned_in_array, for_each_assigned_in_object,
-        for_each_binding, is_function_expr, simple_target_ident, unwrap_expr_wrappers,
+        for_each_binding, for_each_param_binding, is_function_expr, simple_target_ident,
+        unwrap_expr_wrappers,
     },
 };
 
@@ -980,37 +981,6 @@ impl Walker<'_> {
             #[cfg(swc_ast_unknown)]
             _ => {}
         }
-    }
-}
-
-/// Calls `f` on every identifier a parameter pattern declares, with where it
-/// is initialised: the end of its element, default included, and never before
-/// `floor` (the bindings under a default are initialised after the default is
-/// evaluated, although the default is written after them).
-fn for_each_param_binding(pat: &Pat, floor: BytePos, f: &mut dyn FnMut(&Ident, BytePos)) {
-    match pat {
-        Pat::Ident(ident) => f(&ident.id, floor.max(ident.span.hi)),
-        Pat::Array(array) => {
-            for elem in array.elems.iter().flatten() {
-                for_each_param_binding(elem, floor, f);
-            }
-        }
-        Pat::Object(object) => {
-            for prop in &object.props {
-                match prop {
-                    ObjectPatProp::KeyValue(kv) => for_each_param_binding(&kv.value, floor, f),
-                    ObjectPatProp::Assign(assign) => f(&assign.key.id, floor.max(assign.span.hi)),
-                    ObjectPatProp::Rest(rest) => for_each_param_binding(&rest.arg, floor, f),
-                    #[cfg(swc_ast_unknown)]
-                    _ => {}
-                }
-            }
-        }
-        Pat::Rest(rest) => for_each_param_binding(&rest.arg, floor, f),
-        Pat::Assign(assign) => for_each_param_binding(&assign.left, floor.max(assign.span.hi), f),
-        Pat::Expr(_) | Pat::Invalid(_) => {}
-        #[cfg(swc_ast_unknown)]
-        _ => {}
     }
 }
 
