@@ -65,6 +65,9 @@ pub enum Code {
     ParseError,
     /// The transform itself failed on this file (a bug); the file is left as it is.
     InternalError,
+    /// `registry` is set but the file has no module id (no file name, a
+    /// virtual module, or a file outside `root`).
+    NoModuleId,
 }
 
 impl Code {
@@ -85,11 +88,12 @@ impl Code {
             Code::InvalidOptions => "HC100",
             Code::ParseError => "HC101",
             Code::InternalError => "HC102",
+            Code::NoModuleId => "HC103",
         }
     }
 
     /// Every code, in order (for documentation and summaries).
-    pub const ALL: [Code; 15] = [
+    pub const ALL: [Code; 16] = [
         Code::WriteToCapture,
         Code::ReassignedAfterRender,
         Code::NotYetInitialized,
@@ -105,6 +109,7 @@ impl Code {
         Code::InvalidOptions,
         Code::ParseError,
         Code::InternalError,
+        Code::NoModuleId,
     ];
 }
 
@@ -373,6 +378,18 @@ pub fn script_file(span: Span) -> Diagnostic {
             .into(),
         "in a script",
         "make the file a module (add an import, or `export {}`) if it is meant to be one",
+    )
+}
+
+#[cold]
+pub fn no_module_id(span: Span, why: &str) -> Diagnostic {
+    let lo = Span::new(span.lo, span.lo);
+    error(
+        Code::NoModuleId,
+        lo,
+        format!("file not transformed: `registry` needs a module id for this file, and {why}"),
+        "no module id",
+        "give the file a name inside `root` (module ids are relative to it), or drop `registry`",
     )
 }
 

@@ -32,6 +32,8 @@ use swc_core::{
 use crate::{
     detect::{first_look, AttributeRule},
     diagnostics::{self, line_and_column, Code, Diagnostic, Severity},
+    hoist::FileFacts,
+    manifest::HandlerEntry,
     nesting::{nesting_exceeds, MAX_NESTING},
     plan::{analyze_after_look, Plan},
     print_comments::KeepGapComments,
@@ -84,13 +86,30 @@ pub struct Output {
     pub rewritten: usize,
     /// A source map (JSON, with the original source inlined) when asked for.
     pub source_map: Option<String>,
+    /// Every handler, described for a manifest, when asked for.
+    pub handlers: Vec<crate::manifest::HandlerEntry>,
 }
 
-/// What [`transform_with`] produces besides the code.
-#[derive(Debug, Clone, Copy, Default)]
+/// What [`transform_with`] produces besides the code, and what it knows of
+/// the file besides its name.
+#[derive(Debug, Clone)]
 pub struct Emit {
     /// Build a source map from the output to the input.
     pub source_map: bool,
+    /// Describe every handler ([`Output::handlers`]).
+    pub describe: bool,
+    /// The module id (registry keys, manifest), or why there is none.
+    pub module_id: Result<String, String>,
+}
+
+impl Default for Emit {
+    fn default() -> Self {
+        Emit {
+            source_map: false,
+            describe: false,
+            module_id: Err("the file has no name".into()),
+        }
+    }
 }
 
 impl Output {
@@ -247,23 +266,49 @@ fn parse_and_plan(
     source: &str,
     filename: &str,
     options: &Options,
-) -> Result<(Parsed, Plan), Box<Located>> {
+    emit: &Emit,
+) -> Result<(Parsed, Plan, Vec<HandlerEntry>), Box<Located>> {
     let mut parsed = parse_unresolved(source, filename)?;
     let rule = AttributeRule::new(options);
     let look = first_look(&parsed.program, &rule);
-    if !look.has_handler && look.invalid.is_none() {
-        return Ok((parsed, Plan::default()));
+    // A file without inline handlers may still hold handlers an earlier run
+    // hoisted, which a manifest lists.
+    if !look.has_handler && look.invalid.is_none() && !emit.describe {
+        return Ok((parsed, Plan::default(), Vec::new()));
     }
     parsed.resolve();
+    let file = parsed.cm.lookup_byte_offset(BytePos(parsed.base)).sf;
+    let facts = FileFacts {
+        source: Some((file.src.as_str(), file.start_pos)),
+        module_id: emit.module_id.as_deref().map_err(String::as_str),
+    };
     let plan = analyze_after_look(
         &parsed.program,
         options,
         &rule,
         look,
         parsed.unresolved_mark,
+        &facts,
+        emit.describe,
     );
     refuse_unparsable(&parsed, &plan)?;
-    Ok((parsed, plan))
+    let handlers = if emit.describe {
+        let module_id = emit.module_id.as_deref().unwrap_or(filename);
+        let cm = parsed.cm.clone();
+        crate::manifest::describe(
+            &parsed.program,
+            &plan,
+            module_id,
+            parsed.unresolved_mark,
+            |pos| {
+                let found = cm.lookup_byte_offset(pos);
+                line_and_column(&found.sf.src, found.pos.0 as usize)
+            },
+        )
+    } else {
+        Vec::new()
+    };
+    Ok((parsed, plan, handlers))
 }
 
 /// A plan that found invalid syntax the parser did not report makes the
@@ -359,11 +404,12 @@ pub fn transform_with(
     emit: Emit,
 ) -> Result<Output, Box<Located>> {
     with_globals(|| {
-        let (mut parsed, plan) = parse_and_plan(source, filename, options)?;
-        rewrite_ast::apply(&mut parsed.program, &plan);
+        let (mut parsed, plan, handlers) = parse_and_plan(source, filename, options, &emit)?;
+        rewrite_ast::apply_with_comments(&mut parsed.program, &plan, Some(&parsed.comments));
         let refusal = too_deep_refusal(&parsed, &plan);
-        let output = finish(parsed, &plan, emit);
+        let mut output = finish(parsed, &plan, emit);
         refuse_too_deep_output(&output.code, refusal)?;
+        output.handlers = handlers;
         Ok(output)
     })
 }
@@ -392,7 +438,7 @@ pub fn transform_text_with(
         None => ("", source),
     };
     with_globals(|| {
-        let (parsed, plan) = parse_and_plan(text, filename, options)?;
+        let (parsed, plan, handlers) = parse_and_plan(text, filename, options, &emit)?;
         let source_text =
             rewrite_text::SourceText::new(text, BytePos(parsed.base), &parsed.comments);
         let (spliced, source_map) = if emit.source_map {
@@ -411,6 +457,7 @@ pub fn transform_text_with(
             diagnostics: plan.diagnostics.iter().map(|d| parsed.locate(d)).collect(),
             rewritten: plan.rewrites().count(),
             source_map,
+            handlers,
         })
     })
 }
@@ -445,6 +492,7 @@ fn finish(mut parsed: Parsed, plan: &Plan, emit: Emit) -> Output {
         diagnostics,
         rewritten: plan.rewrites().count(),
         source_map,
+        handlers: Vec::new(),
     }
 }
 

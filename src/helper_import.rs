@@ -100,72 +100,57 @@ pub enum NewSpecifier {
     Namespace { local: Ident },
 }
 
-/// Plans the helper for `program`.
-pub fn plan(program: &Program, options: &Options, index: &ScopeIndex) -> HelperPlan {
-    let imports: Vec<&ImportDecl> = match program {
-        Program::Module(module) => module
-            .body
-            .iter()
-            .filter_map(|item| item.as_module_decl()?.as_import())
-            .filter(|decl| !decl.type_only && &*decl.src.value == options.helper_module.as_str())
-            .collect(),
-        _ => Vec::new(),
-    };
-    let shadowed = |ident: &Ident| index.bindings.keys().any(|(sym, _)| *sym == ident.sym);
-    let helper_name = Atom::from(options.helper_name.as_str());
+/// The module the helper comes from: `helperModule`, else the runtime module
+/// the file already imports values from (`commonfabric`, then
+/// `commontools`), else [`Options::DEFAULT_HELPER_MODULE`].
+pub fn helper_module(program: &Program, options: &Options) -> Atom {
+    if let Some(module) = &options.helper_module {
+        return module.as_str().into();
+    }
+    let imported = |name: &str| value_imports(program, name, usize::MAX).next().is_some();
+    let module = Options::RUNTIME_MODULES
+        .into_iter()
+        .find(|module| imported(module))
+        .unwrap_or(Options::DEFAULT_HELPER_MODULE);
+    module.into()
+}
 
+/// The value imports (not `import type`) of `module` among the first
+/// `limit` module items.
+fn value_imports<'p>(
+    program: &'p Program,
+    module: &'p str,
+    limit: usize,
+) -> impl Iterator<Item = &'p ImportDecl> + 'p {
+    let items = match program {
+        Program::Module(module) => &module.body[..],
+        _ => &[],
+    };
+    items
+        .iter()
+        .take(limit)
+        .filter_map(|item| item.as_module_decl()?.as_import())
+        .filter(move |decl| !decl.type_only && &*decl.src.value == module)
+}
+
+/// Plans the helper for `program`. Only imports among the first `limit`
+/// module items count (a hoisted block must see the helper initialised, so
+/// an import after the block's place is not reused); a new import goes no
+/// later than item `limit`.
+pub fn plan(program: &Program, options: &Options, index: &ScopeIndex, limit: usize) -> HelperPlan {
+    let module = helper_module(program, options);
     match options.import_style {
         ImportStyle::Named => {
-            let existing = imports
-                .iter()
-                .flat_map(|decl| &decl.specifiers)
-                .find_map(|spec| match spec {
-                    ImportSpecifier::Named(named)
-                        if !named.is_type_only
-                            && export_name(named) == helper_name
-                            && !shadowed(&named.local) =>
-                    {
-                        Some(named.local.clone())
-                    }
-                    _ => None,
-                });
-            if let Some(local) = existing {
-                return HelperPlan {
-                    callee: HelperCallee::Ident(local),
-                    import: ImportEdit::Reuse,
-                };
-            }
-            let local = fresh_ident(&options.helper_name, index);
-            let extendable = imports
-                .iter()
-                .find(|decl| !decl.specifiers.iter().any(ImportSpecifier::is_namespace));
-            let import = match extendable.and_then(|decl| Some((decl, decl.specifiers.last()?))) {
-                Some((decl, last)) => ImportEdit::AddSpecifier {
-                    decl_span: decl.span,
-                    last_specifier: specifier_span(last),
-                    has_braces: decl.specifiers.iter().any(ImportSpecifier::is_named),
-                    imported: helper_name.clone(),
-                    local: local.clone(),
-                },
-                None => ImportEdit::AddImport {
-                    index: insertion_index(program),
-                    after: item_before(program, insertion_index(program)),
-                    style: written_style(program, insertion_index(program)),
-                    src: options.helper_module.as_str().into(),
-                    specifier: NewSpecifier::Named {
-                        imported: helper_name,
-                        local: local.clone(),
-                    },
-                },
-            };
+            let (local, import) =
+                named_import(program, index, &module, &options.helper_name, limit);
             HelperPlan {
                 callee: HelperCallee::Ident(local),
                 import,
             }
         }
         ImportStyle::Namespace => {
-            let existing = imports
-                .iter()
+            let shadowed = |ident: &Ident| index.bindings.keys().any(|(sym, _)| *sym == ident.sym);
+            let existing = value_imports(program, &module, limit)
                 .flat_map(|decl| &decl.specifiers)
                 .find_map(|spec| match spec {
                     ImportSpecifier::Namespace(ns) if !shadowed(&ns.local) => {
@@ -176,27 +161,113 @@ pub fn plan(program: &Program, options: &Options, index: &ScopeIndex) -> HelperP
             let (object, import) = match existing {
                 Some(local) => (local, ImportEdit::Reuse),
                 None => {
-                    let local = fresh_ident(&options.namespace_name, index);
-                    (
-                        local.clone(),
-                        ImportEdit::AddImport {
-                            index: insertion_index(program),
-                            after: item_before(program, insertion_index(program)),
-                            style: written_style(program, insertion_index(program)),
-                            src: options.helper_module.as_str().into(),
-                            specifier: NewSpecifier::Namespace { local },
+                    let local = fresh_ident(&options.namespace_name, |n| index.names.contains(n));
+                    let import = add_import(
+                        program,
+                        limit,
+                        module,
+                        NewSpecifier::Namespace {
+                            local: local.clone(),
                         },
-                    )
+                    );
+                    (local, import)
                 }
             };
             HelperPlan {
                 callee: HelperCallee::Member {
                     object,
-                    prop: helper_name,
+                    prop: options.helper_name.as_str().into(),
                 },
                 import,
             }
         }
+    }
+}
+
+/// How `name` exported by `module` is reached as a local identifier: an
+/// existing value import of it (also aliased) that nothing shadows, else a
+/// specifier added to an existing import of `module`, else a new import.
+pub fn named_import(
+    program: &Program,
+    index: &ScopeIndex,
+    module: &str,
+    name: &str,
+    limit: usize,
+) -> (Ident, ImportEdit) {
+    named_import_with(
+        program,
+        index,
+        module,
+        name,
+        limit,
+        |n| index.names.contains(n),
+        true,
+    )
+}
+
+/// [`named_import`] with the test for names in use (`taken`), and whether a
+/// specifier may be added to any existing declaration (else only to one
+/// with braces, where it cannot clash with the helper's own new specifier).
+pub fn named_import_with(
+    program: &Program,
+    index: &ScopeIndex,
+    module: &str,
+    name: &str,
+    limit: usize,
+    taken: impl Fn(&str) -> bool,
+    extend: bool,
+) -> (Ident, ImportEdit) {
+    let shadowed = |ident: &Ident| index.bindings.keys().any(|(sym, _)| *sym == ident.sym);
+    let name = Atom::from(name);
+    let existing = value_imports(program, module, limit)
+        .flat_map(|decl| &decl.specifiers)
+        .find_map(|spec| match spec {
+            ImportSpecifier::Named(named)
+                if !named.is_type_only && export_name(named) == name && !shadowed(&named.local) =>
+            {
+                Some(named.local.clone())
+            }
+            _ => None,
+        });
+    if let Some(local) = existing {
+        return (local, ImportEdit::Reuse);
+    }
+    let local = fresh_ident(&name, taken);
+    let extendable = value_imports(program, module, limit).find(|decl| {
+        !decl.specifiers.iter().any(ImportSpecifier::is_namespace)
+            && (extend || decl.specifiers.iter().any(ImportSpecifier::is_named))
+    });
+    let import = match extendable.and_then(|decl| Some((decl, decl.specifiers.last()?))) {
+        Some((decl, last)) => ImportEdit::AddSpecifier {
+            decl_span: decl.span,
+            last_specifier: specifier_span(last),
+            has_braces: decl.specifiers.iter().any(ImportSpecifier::is_named),
+            imported: name,
+            local: local.clone(),
+        },
+        None => add_import(
+            program,
+            limit,
+            module.into(),
+            NewSpecifier::Named {
+                imported: name,
+                local: local.clone(),
+            },
+        ),
+    };
+    (local, import)
+}
+
+/// A new import declaration after the last import (no later than item
+/// `limit`), else after the directive prologue.
+fn add_import(program: &Program, limit: usize, src: Atom, specifier: NewSpecifier) -> ImportEdit {
+    let index = insertion_index(program).min(limit);
+    ImportEdit::AddImport {
+        index,
+        after: item_before(program, index),
+        style: written_style(program, index),
+        src,
+        specifier,
     }
 }
 
@@ -212,8 +283,8 @@ fn export_name(named: &ImportNamedSpecifier) -> Atom {
 }
 
 /// A new identifier, fresh in the whole file, with its own syntax context.
-fn fresh_ident(base: &str, index: &ScopeIndex) -> Ident {
-    let name = fresh_name(base, |n| index.names.contains(n));
+fn fresh_ident(base: &str, taken: impl Fn(&str) -> bool) -> Ident {
+    let name = fresh_name(base, taken);
     Ident::new(
         name,
         DUMMY_SP,

@@ -31,8 +31,12 @@ pub mod diagnostics;
 #[cfg(feature = "driver")]
 pub mod driver;
 pub mod eval_order;
+pub mod event_fields;
 pub mod first_use;
 pub mod helper_import;
+pub mod hoist;
+pub mod manifest;
+pub mod module_id;
 pub mod names;
 #[cfg(feature = "driver")]
 pub mod nesting;
@@ -53,31 +57,79 @@ pub use options::{CaptureMode, ImportStyle, LocalCallables, Options, OptionsErro
 pub use plan::{analyze, Plan};
 
 use swc_core::{
-    common::Mark,
+    common::{comments::Comments, sync::Lrc, Mark, SourceMapper, Spanned},
     ecma::ast::{Pass, Program},
 };
 
 /// The transform as an SWC pass: analyse, report diagnostics through SWC's
 /// `HANDLER`, rewrite. `unresolved_mark` is the mark the resolver gave
-/// unresolved (global) references.
+/// unresolved (global) references. Without the file's source text nothing
+/// is hoisted; see [`handler_closures_in_file`].
 pub fn handler_closures(options: Options, unresolved_mark: Mark) -> impl Pass {
-    HandlerClosures {
+    handler_closures_in_file::<swc_core::common::comments::NoopComments>(
         options,
         unresolved_mark,
+        InFile::default(),
+    )
+}
+
+/// What a host knows of the file besides its AST: its comments (so that
+/// comments before a hoisted arrow stay in the attribute), its source map
+/// (hoisting reads the source text through it) and its module id (the
+/// registry's key; see [`module_id`]).
+pub struct InFile<C> {
+    pub comments: Option<C>,
+    pub source_map: Option<Lrc<dyn SourceMapper>>,
+    pub module_id: Result<String, String>,
+}
+
+impl<C> Default for InFile<C> {
+    fn default() -> Self {
+        InFile {
+            comments: None,
+            source_map: None,
+            module_id: Err("the host gave no file name".into()),
+        }
     }
 }
 
-struct HandlerClosures {
+/// [`handler_closures`] for a host that gives what it knows of the file.
+pub fn handler_closures_in_file<C: Comments>(
     options: Options,
     unresolved_mark: Mark,
+    file: InFile<C>,
+) -> impl Pass {
+    HandlerClosures {
+        options,
+        unresolved_mark,
+        file,
+    }
 }
 
-impl Pass for HandlerClosures {
+struct HandlerClosures<C> {
+    options: Options,
+    unresolved_mark: Mark,
+    file: InFile<C>,
+}
+
+impl<C: Comments> Pass for HandlerClosures<C> {
     fn process(&mut self, program: &mut Program) {
-        let plan = analyze(program, &self.options, self.unresolved_mark);
+        let lo = program.span().lo;
+        let source = match &self.file.source_map {
+            Some(map) if self.options.hoist && !lo.is_dummy() => Some(map.lookup_char_pos(lo).file),
+            _ => None,
+        };
+        let facts = hoist::FileFacts {
+            source: source
+                .as_ref()
+                .map(|file| (file.src.as_str(), file.start_pos)),
+            module_id: self.file.module_id.as_deref().map_err(String::as_str),
+        };
+        let plan = plan::analyze_file(program, &self.options, self.unresolved_mark, &facts, false);
         for diagnostic in &plan.diagnostics {
             diagnostic.emit();
         }
-        rewrite_ast::apply(program, &plan);
+        let comments = self.file.comments.as_ref().map(|c| c as &dyn Comments);
+        rewrite_ast::apply_with_comments(program, &plan, comments);
     }
 }

@@ -19,8 +19,10 @@ use serde::Deserialize;
 pub struct Options {
     /// Module the helper is imported from.
     ///
-    /// Defaults to `"commontools"`.
-    pub helper_module: String,
+    /// Defaults to the runtime module the file already imports values from:
+    /// `"commonfabric"` (the runtime's current name) or `"commontools"` (its
+    /// former one, which is also the default when the file imports neither).
+    pub helper_module: Option<String>,
 
     /// Name the helper is exported under (also its local name unless taken).
     /// Must be an identifier that can name a binding in a module: not a
@@ -77,12 +79,46 @@ pub struct Options {
     ///
     /// Defaults to `"capture"`.
     pub local_callables: LocalCallables,
+
+    /// Move each rewritten handler's `handler(callback)` to a module-level
+    /// `const` with a stable name (`const _App_button_onClick = handler(...)`)
+    /// and keep only the binding in the JSX (BEHAVIOR.md section 5). Handlers
+    /// whose callback depends on where it stands stay inline.
+    ///
+    /// Defaults to `false`.
+    pub hoist: bool,
+
+    /// Register each module's hoisted handlers with one call after the
+    /// hoisted block: `{ "module": "commonfabric", "name": "__cfReg" }` adds
+    /// `__cfReg("src/App.tsx", { "_App_button_onClick": _App_button_onClick })`.
+    /// Requires `hoist`. A build-time feature: the CLI refuses it when it
+    /// writes, checks or diffs files.
+    ///
+    /// Defaults to none.
+    pub registry: Option<Registry>,
+
+    /// The directory module ids are relative to (`src/App.tsx`): compared
+    /// lexically with the file name, never through the file system.
+    ///
+    /// Defaults to the host's working directory.
+    pub root: Option<String>,
+}
+
+/// See [`Options::registry`].
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Registry {
+    /// Module the registry function is imported from.
+    pub module: String,
+    /// Name the registry function is exported under (the same rules as
+    /// `helperName`).
+    pub name: String,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
-            helper_module: "commontools".into(),
+            helper_module: None,
             helper_name: "handler".into(),
             import_style: ImportStyle::Named,
             namespace_name: "__ctHelpers".into(),
@@ -91,6 +127,9 @@ impl Default for Options {
             exclude: Vec::new(),
             capture_mode: CaptureMode::Paths,
             local_callables: LocalCallables::Capture,
+            hoist: false,
+            registry: None,
+            root: None,
         }
     }
 }
@@ -164,19 +203,30 @@ impl Options {
         Ok(options)
     }
 
+    /// The module the helper is imported from when the file imports from
+    /// none of the runtime's modules.
+    pub const DEFAULT_HELPER_MODULE: &'static str = "commontools";
+
+    /// The runtime's module names, current first, that a file's existing
+    /// import selects when `helperModule` is not set.
+    pub const RUNTIME_MODULES: [&'static str; 2] = ["commonfabric", "commontools"];
+
     /// Checks what serde cannot: identifier-valued fields and the regex.
     pub fn validate(&self) -> Result<(), OptionsError> {
         let bad = |field: &str, message: String| OptionsError {
             field: field.into(),
             message,
         };
-        if self.helper_module.is_empty() {
+        if self.helper_module.as_deref() == Some("") {
             return Err(bad("helperModule", "must not be empty".into()));
         }
+        let registry_name = self.registry.as_ref().map(|r| &r.name);
         for (field, value) in [
-            ("helperName", &self.helper_name),
-            ("namespaceName", &self.namespace_name),
+            ("helperName", Some(&self.helper_name)),
+            ("namespaceName", Some(&self.namespace_name)),
+            ("registry.name", registry_name),
         ] {
+            let Some(value) = value else { continue };
             if !is_identifier_name(value) {
                 return Err(bad(
                     field,
@@ -191,6 +241,17 @@ impl Options {
                          `eval`/`arguments` in strict mode)"
                     ),
                 ));
+            }
+        }
+        if let Some(registry) = &self.registry {
+            if !self.hoist {
+                return Err(bad(
+                    "registry",
+                    "needs `hoist: true` (only hoisted handlers have a name to register)".into(),
+                ));
+            }
+            if registry.module.is_empty() {
+                return Err(bad("registry.module", "must not be empty".into()));
             }
         }
         if self.attribute_pattern.is_none() && self.attribute_prefix.is_empty() {
@@ -282,6 +343,28 @@ mod tests {
         assert_eq!(Options::from_json("").unwrap(), Options::default());
         assert_eq!(Options::from_json("null").unwrap(), Options::default());
         assert_eq!(Options::from_json("{}").unwrap(), Options::default());
+    }
+
+    #[test]
+    fn registry_needs_hoist_and_an_identifier() {
+        let registry = r#""registry": {"module": "commonfabric", "name": "__cfReg"}"#;
+        let err = Options::from_json(&format!("{{{registry}}}")).unwrap_err();
+        assert_eq!(err.field, "registry");
+        let options = Options::from_json(&format!(r#"{{"hoist": true, {registry}}}"#)).unwrap();
+        assert_eq!(options.registry.unwrap().name, "__cfReg");
+        let err = Options::from_json(
+            r#"{"hoist": true, "registry": {"module": "m", "name": "not-a-name"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.field, "registry.name");
+        let err =
+            Options::from_json(r#"{"hoist": true, "registry": {"module": "m"}}"#).unwrap_err();
+        assert_eq!(err.field, "registry");
+        let err = Options::from_json(
+            r#"{"hoist": true, "registry": {"module": "m", "name": "r", "x": 1}}"#,
+        )
+        .unwrap_err();
+        assert!(err.message.contains('x'), "{err}");
     }
 
     #[test]

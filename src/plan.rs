@@ -29,11 +29,11 @@
 //! refused for the same reason; instead of repeating the inner diagnostic, it
 //! gets one HC011 pointing at the inner handler.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use swc_core::{
-    common::{Mark, Span},
+    common::{Mark, Span, Spanned},
     ecma::{
-        ast::{Id, Program},
+        ast::{Id, Ident, Program},
         atoms::Atom,
     },
 };
@@ -45,6 +45,7 @@ use crate::{
     diagnostics::{self, Diagnostic},
     eval_order::{self, EvalOrder},
     helper_import::{self, HelperPlan},
+    hoist::{self, context::ModuleContext, FileFacts, HoistPlan, NotHoisted},
     names::fresh_name,
     options::{CaptureMode, LocalCallables, Options},
     scope_index::{Binding, HandlerSite, ScopeIndex},
@@ -60,6 +61,12 @@ pub struct Plan {
     pub helper: Option<HelperPlan>,
     /// Errors (handlers kept as written) and warnings, in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The hoisted block, with `hoist: true` when something is hoisted or a
+    /// block is already there.
+    pub hoist: Option<HoistPlan>,
+    /// What the walk for hoisting and the manifest found (`None` when
+    /// neither was asked for).
+    pub context: Option<ModuleContext>,
 }
 
 impl Plan {
@@ -86,6 +93,15 @@ pub struct HandlerPlan {
     pub params: ParamFacts,
     /// `None` when the handler is left as written (an error was reported).
     pub rewrite: Option<Rewrite>,
+    /// The element's tag as written (`button`, `ui.Dialog`); filled in when
+    /// hoisting or describing.
+    pub element: String,
+    /// The module-level binding the handler is hoisted to.
+    pub hoisted: Option<Ident>,
+    /// Why it is not hoisted (`None` when it is).
+    pub not_hoisted: Option<NotHoisted>,
+    /// The first error that keeps it as written.
+    pub refused: Option<diagnostics::Code>,
 }
 
 /// How one handler is rewritten.
@@ -106,9 +122,35 @@ pub struct Rewrite {
 
 /// Analyses a resolved program. Never mutates it.
 pub fn analyze(program: &Program, options: &Options, unresolved_mark: Mark) -> Plan {
+    analyze_file(
+        program,
+        options,
+        unresolved_mark,
+        &FileFacts::default(),
+        false,
+    )
+}
+
+/// [`analyze`] with what the front end knows of the file (needed to hoist),
+/// and whether to describe every handler for a manifest.
+pub fn analyze_file(
+    program: &Program,
+    options: &Options,
+    unresolved_mark: Mark,
+    facts: &FileFacts<'_>,
+    describe: bool,
+) -> Plan {
     let rule = AttributeRule::new(options);
     let look = first_look(program, &rule);
-    analyze_after_look(program, options, &rule, look, unresolved_mark)
+    analyze_after_look(
+        program,
+        options,
+        &rule,
+        look,
+        unresolved_mark,
+        facts,
+        describe,
+    )
 }
 
 /// [`analyze`] once its first look is taken: for a caller that looks before
@@ -121,11 +163,23 @@ pub fn analyze_after_look(
     rule: &AttributeRule,
     look: FirstLook,
     unresolved_mark: Mark,
+    facts: &FileFacts<'_>,
+    describe: bool,
 ) -> Plan {
     if let Some(span) = look.invalid {
         return invalid_program(span);
     }
-    if !look.has_handler {
+    if options.registry.is_some() {
+        if let Err(why) = facts.module_id {
+            return Plan {
+                diagnostics: vec![diagnostics::no_module_id(program.span(), why)],
+                ..Plan::default()
+            };
+        }
+    }
+    // A second run must see its own hoisted block even when no inline
+    // handler is left, to describe the hoisted handlers.
+    if !look.has_handler && !describe {
         return Plan::default();
     }
     let bases = [
@@ -157,12 +211,71 @@ pub fn analyze_after_look(
             arrow_span: site.scan.arrow_span,
             params: site.scan.params.clone(),
             rewrite,
+            element: String::new(),
+            hoisted: None,
+            not_hoisted: Some(NotHoisted::Disabled),
+            refused: None,
         });
     }
     collapse_nested_duplicates(&plan.handlers, &mut per_handler);
+    for (handler, diagnostics) in plan.handlers.iter_mut().zip(&per_handler) {
+        if handler.rewrite.is_none() {
+            handler.refused = diagnostics.iter().find(|d| d.is_error()).map(|d| d.code);
+        }
+    }
     plan.diagnostics = per_handler.into_iter().flatten().collect();
-    if plan.rewrites().next().is_some() {
-        plan.helper = Some(helper_import::plan(program, options, &index));
+    let hoisting = options.hoist && !is_script;
+    let placement = if hoisting {
+        hoist::placement_index(program)
+    } else {
+        usize::MAX
+    };
+    let helper = helper_import::plan(program, options, &index, placement);
+    if hoisting || describe {
+        let declared: FxHashMap<(u32, u32), &FxHashSet<Id>> = index
+            .handlers
+            .iter()
+            .map(|site| {
+                let span = site.scan.arrow_span;
+                ((span.lo.0, span.hi.0), &site.scan.declared)
+            })
+            .collect();
+        let mut prefixes = vec!["_"];
+        if let Some(registry) = &options.registry {
+            prefixes.push(registry.name.as_str());
+        }
+        let context = hoist::context::collect(
+            program,
+            rule,
+            &hoist::context::Wanted {
+                prefixes: &prefixes,
+                callbacks: hoisting.then_some(&declared),
+                unresolved_mark,
+            },
+        );
+        for handler in &mut plan.handlers {
+            if let Some(site) = context.site(handler.arrow_span) {
+                handler.element = site.element.clone();
+            }
+        }
+        if hoisting {
+            plan.hoist = hoist::plan(
+                &hoist::HoistInput {
+                    program,
+                    options,
+                    index: &index,
+                    facts: *facts,
+                    context: &context,
+                    helper: &helper.callee,
+                    placement,
+                },
+                &mut plan.handlers,
+            );
+        }
+        plan.context = Some(context);
+    }
+    if plan.rewrites().next().is_some() || plan.hoist.is_some() {
+        plan.helper = Some(helper);
     }
     plan
 }

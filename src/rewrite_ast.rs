@@ -21,13 +21,17 @@
 
 use rustc_hash::FxHashMap;
 use swc_core::{
-    common::{util::take::Take, BytePos, Mark, Span, Spanned, SyntaxContext, DUMMY_SP},
+    common::{
+        comments::Comments, util::take::Take, BytePos, Mark, Span, Spanned, SyntaxContext, DUMMY_SP,
+    },
     ecma::{
         ast::*,
         atoms::Atom,
         visit::{VisitMut, VisitMutWith},
     },
 };
+
+mod hoist_block;
 
 use crate::{
     capture_tree::{CaptureNode, CaptureRoot},
@@ -40,22 +44,56 @@ use crate::{
 
 /// Rewrites `program` as `plan` says.
 pub fn apply(program: &mut Program, plan: &Plan) {
+    apply_with_comments(program, plan, None);
+}
+
+/// [`apply`]; with `comments`, the comments before a hoisted arrow stay in
+/// the attribute (they would otherwise be printed with the hoisted block).
+pub fn apply_with_comments(program: &mut Program, plan: &Plan, comments: Option<&dyn Comments>) {
     let Some(helper) = &plan.helper else {
         return;
     };
-    let rewrites: FxHashMap<(BytePos, BytePos), &Rewrite> = plan
+    let rewrites: FxHashMap<(BytePos, BytePos), (&Rewrite, Option<&Ident>)> = plan
         .rewrites()
-        .map(|(handler, rewrite)| (span_key(handler.arrow_span), rewrite))
+        .map(|(handler, rewrite)| {
+            (
+                span_key(handler.arrow_span),
+                (rewrite, handler.hoisted.as_ref()),
+            )
+        })
         .collect();
     let mut starts: Vec<(BytePos, BytePos)> = rewrites.keys().copied().collect();
     starts.sort_unstable();
-    program.visit_mut_with(&mut Rewriter {
+    let mut rewriter = Rewriter {
         rewrites,
         starts,
         callee: helper_callee(&helper.callee),
         synthesized: SyntaxContext::empty().apply_mark(Mark::new()),
-    });
-    apply_import(program, &helper.import);
+        hoisted: Vec::new(),
+        comments,
+    };
+    program.visit_mut_with(&mut rewriter);
+    let first_lo = match &*program {
+        Program::Module(module) => module.body.first().map(|item| item.span_lo()),
+        _ => None,
+    };
+    if let (Some(hoist), Program::Module(module)) = (&plan.hoist, &mut *program) {
+        let hoisted = std::mem::take(&mut rewriter.hoisted);
+        hoist_block::insert(module, plan, hoist, hoisted, first_lo);
+    }
+    apply_import(program, &helper.import, first_lo);
+    if let Some(registry) = plan.hoist.as_ref().and_then(|h| h.registry.as_ref()) {
+        // After the helper's: a new helper import before it shifts its place.
+        let mut import = registry.import.clone();
+        if let (ImportEdit::AddImport { index: helper, .. }, ImportEdit::AddImport { index, .. }) =
+            (&helper.import, &mut import)
+        {
+            if *helper <= *index {
+                *index += 1;
+            }
+        }
+        apply_import(program, &import, first_lo);
+    }
 }
 
 fn span_key(span: Span) -> (BytePos, BytePos) {
@@ -63,12 +101,15 @@ fn span_key(span: Span) -> (BytePos, BytePos) {
 }
 
 struct Rewriter<'a> {
-    rewrites: FxHashMap<(BytePos, BytePos), &'a Rewrite>,
+    rewrites: FxHashMap<(BytePos, BytePos), (&'a Rewrite, Option<&'a Ident>)>,
     /// The planned arrows' spans, sorted, to skip subtrees without one.
     starts: Vec<(BytePos, BytePos)>,
     callee: Expr,
     /// The context of synthesized parameters (fresh names, one mark for all).
     synthesized: SyntaxContext,
+    /// The hoisted handlers' `handler(callback)` calls, by name.
+    hoisted: Vec<(Ident, Expr)>,
+    comments: Option<&'a dyn Comments>,
 }
 
 impl Rewriter<'_> {
@@ -106,13 +147,50 @@ impl VisitMut for Rewriter<'_> {
         let Some(arrow) = unwrap_parens(expr).as_arrow() else {
             return;
         };
-        let Some(rewrite) = self.rewrites.get(&span_key(arrow.span)).copied() else {
+        let Some((rewrite, hoisted)) = self.rewrites.get(&span_key(arrow.span)).copied() else {
             return;
         };
+        let container_lo = container.span.lo;
         let Expr::Arrow(arrow) = unwrap_parens_mut(expr).take() else {
             return;
         };
-        **expr = bind(arrow, rewrite, self.callee.clone(), self.synthesized);
+        let arrow_lo = arrow.span.lo;
+        let (callback, params_object) = bind(arrow, rewrite, self.callee.clone(), self.synthesized);
+        match hoisted {
+            None => **expr = call(Span::new(arrow_lo, arrow_lo), callback, params_object),
+            Some(name) => {
+                // The comments before the arrow stay in the attribute: the
+                // binding's call starts right after `{` and takes them.
+                let gap = container_lo + BytePos(1);
+                let at = if gap < arrow_lo { gap } else { arrow_lo };
+                if let (Some(comments), true) = (self.comments, at < arrow_lo) {
+                    take_gap_comments(comments, at, arrow_lo);
+                }
+                self.hoisted.push((name.clone(), callback));
+                **expr = call(Span::new(at, at), Expr::Ident(name.clone()), params_object);
+            }
+        }
+    }
+}
+
+/// Makes the comments attached in `from..=to` (a gap of comments and
+/// parentheses before a hoisted arrow) leading comments of `from`.
+fn take_gap_comments(comments: &dyn Comments, from: BytePos, to: BytePos) {
+    const MAX_GAP: u32 = 1024;
+    if to.0 - from.0 > MAX_GAP {
+        return;
+    }
+    let mut found = Vec::new();
+    for pos in (from.0..=to.0).map(BytePos) {
+        if pos > from {
+            found.extend(comments.take_trailing(pos).unwrap_or_default());
+        }
+        found.extend(comments.take_leading(pos).unwrap_or_default());
+    }
+    found.extend(comments.take_trailing(from).unwrap_or_default());
+    if !found.is_empty() {
+        found.sort_by_key(|c| c.span.lo);
+        comments.add_leading_comments(from, found);
     }
 }
 
@@ -123,8 +201,13 @@ fn unwrap_parens_mut(mut expr: &mut Expr) -> &mut Expr {
     expr
 }
 
-/// `handler(<arrow with params>)(<params object>)`
-fn bind(mut arrow: ArrowExpr, rewrite: &Rewrite, callee: Expr, synthesized: SyntaxContext) -> Expr {
+/// `handler(<arrow with params>)` and the params object.
+fn bind(
+    mut arrow: ArrowExpr,
+    rewrite: &Rewrite,
+    callee: Expr,
+    synthesized: SyntaxContext,
+) -> (Expr, Expr) {
     let any = rewrite.annotate_any.then(any_annotation);
     match (&rewrite.event_param, arrow.params.first_mut()) {
         (Some(name), _) => arrow
@@ -158,8 +241,7 @@ fn bind(mut arrow: ArrowExpr, rewrite: &Rewrite, callee: Expr, synthesized: Synt
     // keyed at their end): comments before the arrow are then printed before
     // `handler(` on every run, not only once the output is re-parsed.
     let at = Span::new(arrow.span.lo, arrow.span.lo);
-    let bound = call(at, callee, Expr::Arrow(arrow));
-    call(at, bound, params_object)
+    (call(at, callee, Expr::Arrow(arrow)), params_object)
 }
 
 /// `e?: T` → `e: T` (the new second parameter may not follow an optional one).
@@ -270,7 +352,7 @@ fn node_value(
 
 /// A key as written: an identifier name, a string, or `["__proto__"]` (a
 /// plain `__proto__:` key would set the prototype).
-fn prop_name(key: &Atom) -> PropName {
+pub(crate) fn prop_name(key: &Atom) -> PropName {
     let string = || Str {
         span: DUMMY_SP,
         value: key.clone().into(),
@@ -288,14 +370,14 @@ fn prop_name(key: &Atom) -> PropName {
     }
 }
 
-fn object(props: Vec<PropOrSpread>) -> Expr {
+pub(crate) fn object(props: Vec<PropOrSpread>) -> Expr {
     Expr::Object(ObjectLit {
         span: DUMMY_SP,
         props,
     })
 }
 
-fn call(span: Span, callee: Expr, arg: Expr) -> Expr {
+pub(crate) fn call(span: Span, callee: Expr, arg: Expr) -> Expr {
     Expr::Call(CallExpr {
         span,
         ctxt: SyntaxContext::empty(),
@@ -319,7 +401,7 @@ fn helper_callee(callee: &HelperCallee) -> Expr {
     }
 }
 
-fn apply_import(program: &mut Program, edit: &ImportEdit) {
+fn apply_import(program: &mut Program, edit: &ImportEdit, first_lo: Option<BytePos>) {
     match edit {
         ImportEdit::Reuse => {}
         ImportEdit::AddSpecifier {
@@ -376,10 +458,9 @@ fn apply_import(program: &mut Program, edit: &ImportEdit) {
                     // Keyed where the first statement starts, the file's
                     // leading comments (pragmas, license) print above the
                     // new import, as TypeScript needs them first.
-                    if let (Some(first), ModuleItem::ModuleDecl(ModuleDecl::Import(import))) =
-                        (module.body.first(), &mut decl)
+                    if let (Some(lo), ModuleItem::ModuleDecl(ModuleDecl::Import(import))) =
+                        (first_lo, &mut decl)
                     {
-                        let lo = first.span_lo();
                         import.span = Span::new(lo, lo);
                     }
                 }

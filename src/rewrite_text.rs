@@ -51,10 +51,12 @@ use crate::{
     plan::{HandlerPlan, Plan, Rewrite},
 };
 
+mod hoist_block;
 mod import_edits;
 mod params_object;
 
-use import_edits::import_edits;
+use hoist_block::{Hoist, Splicer};
+use import_edits::{import_edits, TopLines};
 use params_object::params_object;
 
 /// One edit: replace `len` bytes at `at` with `text`.
@@ -69,7 +71,10 @@ struct Edit {
 
 /// Applies `plan` to `source`.
 pub fn apply(source: &SourceText<'_>, plan: &Plan) -> String {
-    splice(source, &edits(source, plan, None), None)
+    let (edits, hoists, callee) = edits(source, plan, None);
+    Splicer::new(source, &edits, &hoists, false)
+        .run(plan, plan.hoist.as_ref(), &callee)
+        .0
 }
 
 /// [`apply`], also returning source-map mappings: for every token start of
@@ -82,87 +87,75 @@ pub fn apply_with_mappings(
     plan: &Plan,
     uses: &FxHashMap<(BytePos, BytePos), FirstUses>,
 ) -> (String, Vec<(BytePos, LineCol)>) {
-    let mut mappings = Vec::new();
-    let code = splice(
-        source,
-        &edits(source, plan, Some(uses)),
-        Some(&mut mappings),
-    );
+    let (edits, hoists, callee) = edits(source, plan, Some(uses));
+    let (code, mut maps) =
+        Splicer::new(source, &edits, &hoists, true).run(plan, plan.hoist.as_ref(), &callee);
+    maps.sort_by_key(|(offset, _)| *offset);
+    let mut position = OutputPosition::default();
+    let mut done = 0;
+    let mappings = maps
+        .into_iter()
+        .map(|(offset, original)| {
+            position.advance(&code[done..offset]);
+            done = offset;
+            (
+                original,
+                LineCol {
+                    line: position.line,
+                    col: position.col,
+                },
+            )
+        })
+        .collect();
     (code, mappings)
 }
 
 type Uses<'u> = Option<&'u FxHashMap<(BytePos, BytePos), FirstUses>>;
 
-fn edits(source: &SourceText<'_>, plan: &Plan, uses: Uses<'_>) -> Vec<Edit> {
+/// The edits (sorted), the hoisted arrows (sorted by start) and the
+/// helper's callee text.
+fn edits(source: &SourceText<'_>, plan: &Plan, uses: Uses<'_>) -> (Vec<Edit>, Vec<Hoist>, String) {
     let Some(helper) = &plan.helper else {
-        return Vec::new();
+        return (Vec::new(), Vec::new(), String::new());
     };
     let callee = match &helper.callee {
         HelperCallee::Ident(ident) => ident.sym.to_string(),
         HelperCallee::Member { object, prop } => format!("{}.{prop}", object.sym),
     };
     let mut edits = Vec::new();
-    for (handler, rewrite) in plan.rewrites() {
+    let mut hoists = Vec::new();
+    for (index, handler) in plan.handlers.iter().enumerate() {
+        let Some(rewrite) = &handler.rewrite else {
+            continue;
+        };
         let uses = uses.and_then(|u| u.get(&(handler.arrow_span.lo, handler.arrow_span.hi)));
-        handler_edits(source, handler, rewrite, &callee, uses, &mut edits);
+        let object = handler_edits(source, handler, rewrite, &callee, uses, &mut edits);
+        if let (Some(object), Some(name)) = (object, &handler.hoisted) {
+            hoists.push(Hoist {
+                start: source.at(handler.arrow_span.lo),
+                end: source.at(handler.arrow_span.hi),
+                handler: index,
+                name: name.sym.to_string(),
+                object,
+            });
+        }
     }
-    import_edits(source, &helper.import, &mut edits);
+    let mut top = TopLines::default();
+    import_edits(source, &helper.import, &mut edits, &mut top);
+    if let Some(hoist) = &plan.hoist {
+        if let Some(registry) = &hoist.registry {
+            import_edits(source, &registry.import, &mut edits, &mut top);
+            hoist_block::extend_registry(source, registry, &mut edits);
+        }
+        if hoist_block::has_block(hoist) {
+            top.push(hoist.after, hoist_block::MARKER.to_string());
+        }
+    }
+    top.into_edits(source, &mut edits);
     // Stable: edits at the same offset keep the order they were made in.
     edits.sort_by_key(|edit| edit.at);
-    edits
-}
-
-fn splice(
-    source: &SourceText<'_>,
-    edits: &[Edit],
-    mut mappings: Option<&mut Vec<(BytePos, LineCol)>>,
-) -> String {
-    let text = source.text;
-    let mut out =
-        String::with_capacity(text.len() + edits.iter().map(|e| e.text.len()).sum::<usize>());
-    let mut position = OutputPosition::default();
-    let mut cursor = 0;
-    for edit in edits {
-        if edit.at < cursor {
-            // Overlapping edits cannot come from a valid plan; skip rather than corrupt.
-            continue;
-        }
-        copy(
-            source,
-            cursor..edit.at,
-            &mut out,
-            &mut position,
-            mappings.as_deref_mut(),
-        );
-        out.push_str(&edit.text);
-        match mappings.as_deref_mut() {
-            Some(mappings) if !edit.maps.is_empty() => {
-                let mut done = 0;
-                for (offset, original) in &edit.maps {
-                    position.advance(&edit.text[done..*offset]);
-                    done = *offset;
-                    mappings.push((
-                        *original,
-                        LineCol {
-                            line: position.line,
-                            col: position.col,
-                        },
-                    ));
-                }
-                position.advance(&edit.text[done..]);
-            }
-            _ => position.advance(&edit.text),
-        }
-        cursor = edit.at + edit.len;
-    }
-    copy(
-        source,
-        cursor..text.len(),
-        &mut out,
-        &mut position,
-        mappings,
-    );
-    out
+    hoists.sort_by_key(|hoist| hoist.start);
+    (edits, hoists, callee)
 }
 
 /// Where the output is, as a source map counts: 0-based line, UTF-16 column.
@@ -189,10 +182,10 @@ fn copy(
     source: &SourceText<'_>,
     range: std::ops::Range<usize>,
     out: &mut String,
-    position: &mut OutputPosition,
-    mappings: Option<&mut Vec<(BytePos, LineCol)>>,
+    mappings: Option<&mut Vec<(usize, BytePos)>>,
 ) {
     let piece = &source.text[range.clone()];
+    let start = out.len();
     out.push_str(piece);
     let Some(mappings) = mappings else {
         return;
@@ -202,20 +195,11 @@ fn copy(
         let word = c.is_alphanumeric() || c == '_' || c == '$';
         if !c.is_whitespace() && (boundary || !word) {
             mappings.push((
+                start + offset,
                 BytePos(source.base.0 + (range.start + offset) as u32),
-                LineCol {
-                    line: position.line,
-                    col: position.col,
-                },
             ));
         }
         boundary = !word;
-        if c == '\n' {
-            position.line += 1;
-            position.col = 0;
-        } else {
-            position.col += c.len_utf16() as u32;
-        }
     }
 }
 
@@ -235,10 +219,12 @@ fn handler_edits(
     callee: &str,
     uses: Option<&FirstUses>,
     edits: &mut Vec<Edit>,
-) {
+) -> Option<(String, Vec<(usize, BytePos)>)> {
     let start = source.at(handler.arrow_span.lo);
     let end = source.at(handler.arrow_span.hi);
-    edits.push(insert(start, format!("{callee}(")));
+    if handler.hoisted.is_none() {
+        edits.push(insert(start, format!("{callee}(")));
+    }
 
     let any = if rewrite.annotate_any { ": any" } else { "" };
     let second = match &rewrite.empty_params {
@@ -280,6 +266,11 @@ fn handler_edits(
         (None, None) => {}
     }
 
+    if let Some(name) = &handler.hoisted {
+        // The binding's call takes the arrow's place: `N({ ... })`.
+        let object = params_object(source, handler, rewrite, name.sym.len() + 1, start, uses);
+        return Some(object);
+    }
     let (object, maps) = params_object(
         source,
         handler,
@@ -291,6 +282,7 @@ fn handler_edits(
     let mut edit = insert(end, format!(")({object})"));
     edit.maps = maps.into_iter().map(|(at, pos)| (at + 2, pos)).collect();
     edits.push(edit);
+    None
 }
 
 /// The offset of the `(` that opens the arrow's parameter list, if it has

@@ -67,7 +67,10 @@ fn source_map_points_into_the_input() {
         source,
         "src/A.tsx",
         &Options::default(),
-        driver::Emit { source_map: true },
+        driver::Emit {
+            source_map: true,
+            ..Default::default()
+        },
     )
     .unwrap();
     let map = output.source_map.expect("asked for a map");
@@ -87,7 +90,10 @@ fn text_back_end_source_map_maps_original_tokens_to_themselves() {
         source,
         "src/A.tsx",
         &Options::default(),
-        driver::Emit { source_map: true },
+        driver::Emit {
+            source_map: true,
+            ..Default::default()
+        },
     )
     .unwrap();
     let map = swc_sourcemap::SourceMap::from_slice(output.source_map.unwrap().as_bytes()).unwrap();
@@ -240,9 +246,12 @@ fn params_object_values_map_to_their_first_use_in_the_body() {
     let use_line = 2;
     let use_col = source.lines().nth(use_line).unwrap().find("data").unwrap() as u32;
     let ready_col = source.lines().nth(use_line).unwrap().find("ready").unwrap() as u32;
-    let emit = driver::Emit { source_map: true };
+    let emit = driver::Emit {
+        source_map: true,
+        ..Default::default()
+    };
     for output in [
-        driver::transform_text_with(source, "a.tsx", &Options::default(), emit).unwrap(),
+        driver::transform_text_with(source, "a.tsx", &Options::default(), emit.clone()).unwrap(),
         driver::transform_with(source, "a.tsx", &Options::default(), emit).unwrap(),
     ] {
         let map =

@@ -5,7 +5,7 @@
 
 use std::{fs, path::Path, path::PathBuf};
 
-use handler_closures::{driver, handler_closures, Options};
+use handler_closures::{driver, handler_closures_in_file, InFile, Options};
 use swc_core::{
     common::Mark,
     ecma::{
@@ -60,6 +60,14 @@ impl VisitMut for SetBindingContext {
     }
 }
 
+/// What the driver is told of a fixture's file: its module id.
+fn emit() -> driver::Emit {
+    driver::Emit {
+        module_id: Ok("input.tsx".into()),
+        ..Default::default()
+    }
+}
+
 fn options_for(dir: &Path) -> Options {
     match fs::read_to_string(dir.join("options.json")) {
         Ok(text) => Options::from_json(&text)
@@ -80,13 +88,18 @@ fn golden(input: PathBuf) {
             decorators: true,
             ..Default::default()
         }),
-        &|_| {
+        &|tester| {
             let unresolved_mark = Mark::new();
             let top_level_mark = Mark::new();
+            let file = InFile {
+                comments: Some(tester.comments.clone()),
+                source_map: Some(tester.cm.clone()),
+                module_id: Ok("input.tsx".into()),
+            };
             (
                 resolver(unresolved_mark, top_level_mark, true),
                 visit_mut_pass(HostLikeNames { unresolved_mark }),
-                handler_closures(options.clone(), unresolved_mark),
+                handler_closures_in_file(options.clone(), unresolved_mark, file),
             )
         },
         &input,
@@ -108,7 +121,7 @@ fn idempotent_and_parses(output: PathBuf) {
     let golden = fs::read_to_string(&output).unwrap();
     let reprinted = driver::reformat(&golden, "output.tsx")
         .unwrap_or_else(|e| panic!("{}: golden output does not parse: {e}", output.display()));
-    let again = driver::transform(&golden, "output.tsx", &options)
+    let again = driver::transform_with(&golden, "input.tsx", &options, emit())
         .unwrap_or_else(|e| panic!("{}: {e}", output.display()));
     assert_eq!(
         again.code,
@@ -124,7 +137,7 @@ fn idempotent_and_parses(output: PathBuf) {
     );
 
     let input = fs::read_to_string(dir.join("input.tsx")).unwrap();
-    let first = driver::transform(&input, "input.tsx", &options)
+    let first = driver::transform_with(&input, "input.tsx", &options, emit())
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     assert_eq!(
         first.code,
@@ -160,7 +173,7 @@ fn text_back_end(input: PathBuf) {
     let dir = input.parent().unwrap();
     let options = options_for(dir);
     let source = fs::read_to_string(&input).unwrap();
-    let output = driver::transform_text(&source, "input.tsx", &options)
+    let output = driver::transform_text_with(&source, "input.tsx", &options, emit())
         .unwrap_or_else(|e| panic!("{}: {e}", input.display()));
 
     let golden = fs::read_to_string(dir.join("output.tsx")).unwrap();
@@ -191,7 +204,7 @@ fn text_back_end(input: PathBuf) {
         }
     }
 
-    let again = driver::transform_text(&output.code, "output.tsx", &options).unwrap();
+    let again = driver::transform_text_with(&output.code, "input.tsx", &options, emit()).unwrap();
     assert_eq!(
         again.code,
         output.code,
@@ -222,7 +235,10 @@ fn first_line_names_the_codes(input: PathBuf) {
     named.sort();
     named.dedup();
     for (back_end, output) in [
-        ("AST", driver::transform(&source, "input.tsx", &options)),
+        (
+            "AST",
+            driver::transform_with(&source, "input.tsx", &options, emit()),
+        ),
         (
             "text",
             driver::transform_text(&source, "input.tsx", &options),

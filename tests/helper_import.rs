@@ -40,7 +40,7 @@ fn a_module_specifier_is_written_as_a_valid_string_literal_by_both_back_ends() {
         "emoji 🎉",
     ] {
         let options = Options {
-            helper_module: module.into(),
+            helper_module: Some(module.into()),
             ..Options::default()
         };
         for quoted in [SOURCE.to_string(), format!("import a from 'a';\n{SOURCE}")] {

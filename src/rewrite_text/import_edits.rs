@@ -20,10 +20,53 @@
 //! skipping; the module is written as a valid string literal
 //! ([`string_literal`]).
 
+use swc_core::common::Span;
+
 use super::{insert, Edit, SourceText};
 use crate::helper_import::{ImportEdit, NewSpecifier};
 
-pub(super) fn import_edits(source: &SourceText<'_>, edit: &ImportEdit, edits: &mut Vec<Edit>) {
+/// Lines to insert after module items (or at the top of the file), merged
+/// into one edit per place so that a new import and the hoisted block that
+/// follow the same item come out in the order they were pushed.
+#[derive(Default)]
+pub(super) struct TopLines {
+    places: Vec<(Option<Span>, Vec<String>)>,
+}
+
+impl TopLines {
+    /// Adds `text` (one or more lines, without a final line break) after
+    /// the item spanning `after` (`None`: the top of the file).
+    pub(super) fn push(&mut self, after: Option<Span>, text: String) {
+        if text.is_empty() {
+            return;
+        }
+        match self.places.iter_mut().find(|(place, _)| *place == after) {
+            Some((_, lines)) => lines.push(text),
+            None => self.places.push((after, vec![text])),
+        }
+    }
+
+    pub(super) fn into_edits(self, source: &SourceText<'_>, edits: &mut Vec<Edit>) {
+        let eol = source.eol();
+        for (after, lines) in self.places {
+            let text = lines.join(eol);
+            match after {
+                Some(span) => {
+                    let at = end_of_line(source, source.at(span.hi));
+                    edits.push(insert(at, format!("{eol}{text}")));
+                }
+                None => edits.push(top_of_file(source, &text)),
+            }
+        }
+    }
+}
+
+pub(super) fn import_edits(
+    source: &SourceText<'_>,
+    edit: &ImportEdit,
+    edits: &mut Vec<Edit>,
+    top: &mut TopLines,
+) {
     match edit {
         ImportEdit::Reuse => {}
         ImportEdit::AddSpecifier {
@@ -82,14 +125,7 @@ pub(super) fn import_edits(source: &SourceText<'_>, edit: &ImportEdit, edits: &m
                 "import {clause} from {}{semicolon}",
                 string_literal(src, quote)
             );
-            let eol = source.eol();
-            match after {
-                Some(span) => {
-                    let at = end_of_line(source, source.at(span.hi));
-                    edits.push(insert(at, format!("{eol}{line}")));
-                }
-                None => edits.push(top_of_file(source, &line)),
-            }
+            top.push(*after, line);
         }
     }
 }
@@ -105,7 +141,7 @@ fn named(imported: &str, local: &str) -> String {
 /// `value` as a JavaScript string literal, in `quote` (`'` or `"`) when it
 /// can be written there as is, else escaped by `serde_json` (JSON strings
 /// are JavaScript strings).
-fn string_literal(value: &str, quote: char) -> String {
+pub(super) fn string_literal(value: &str, quote: char) -> String {
     let plain = !value
         .chars()
         .any(|c| c == quote || c == '\\' || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'));
