@@ -22,7 +22,8 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// The id of `filename` relative to `root` (default: `cwd`). Relative paths
-/// are taken from `cwd` (when known).
+/// are taken from `cwd`; without one, a relative file name is relative to
+/// the root.
 pub fn module_id(
     filename: Option<&str>,
     root: Option<&str>,
@@ -50,7 +51,11 @@ pub fn module_id(
         Some(cwd) if !is_absolute(path) => format!("{cwd}/{path}"),
         _ => path.to_string(),
     };
-    let (file_path, root_path) = (absolute(&file), absolute(&root));
+    let root_path = absolute(&root);
+    let file_path = match &cwd {
+        None if !is_absolute(&file) => format!("{root_path}/{file}"),
+        _ => absolute(&file),
+    };
     let file_parts = components(&file_path);
     let root_parts = components(&root_path);
     let (Some(file_parts), Some(root_parts)) = (file_parts, root_parts) else {
@@ -126,6 +131,19 @@ mod tests {
             id("/repo/src/App.tsx", Some("/repo/"), None).unwrap(),
             "src/App.tsx"
         );
+    }
+
+    #[test]
+    fn without_a_working_directory_relative_names_are_under_the_root() {
+        assert_eq!(
+            id("src/App.tsx", Some("/repo"), None).unwrap(),
+            "src/App.tsx"
+        );
+        assert_eq!(
+            id("/repo/src/App.tsx", Some("/repo"), None).unwrap(),
+            "src/App.tsx"
+        );
+        assert!(id("../App.tsx", Some("/repo"), None).is_err());
     }
 
     #[test]

@@ -241,7 +241,7 @@ fn first_line_names_the_codes(input: PathBuf) {
         ),
         (
             "text",
-            driver::transform_text(&source, "input.tsx", &options),
+            driver::transform_text_with(&source, "input.tsx", &options, emit()),
         ),
     ] {
         let output = output.unwrap_or_else(|e| panic!("{}: {e}", input.display()));

@@ -55,7 +55,9 @@ export default function handlerClosures(options = {}) {
         if (!accepts(args.path)) return leave(args, ext);
         const source = await read(args.path);
         if (!mayHaveHandlers(source)) return leave(args, ext, source);
-        const result = transformSync(source, { ...transformOptions, filename, sourceMap: wantMap });
+        // With a registry the module id comes from the full path (relative to `root`).
+        const name = transformOptions.registry ? args.path : filename;
+        const result = transformSync(source, { ...transformOptions, filename: name, sourceMap: wantMap, handlers: false });
         const unparsedJs = ext === "js" && result.diagnostics.some((d) => d.code === "HC101");
         if (unparsedJs || (result.rewritten === 0 && result.diagnostics.length === 0)) return leave(args, ext, source);
         const file = relativeTo(cwd, args.path);

@@ -2,7 +2,11 @@
 
 /** The transform's options (camelCase; see the README's Options table). */
 export interface HandlerClosuresOptions {
-  /** Module `handler` is imported from. Defaults to `"commontools"`. */
+  /**
+   * Module `handler` is imported from. Defaults to the runtime module the
+   * file already imports from (`"commonfabric"`, then `"commontools"`), else
+   * `"commontools"`.
+   */
   helperModule?: string;
   /** Exported name of the helper. Defaults to `"handler"`. */
   helperName?: string;
@@ -20,6 +24,12 @@ export interface HandlerClosuresOptions {
   captureMode?: "paths" | "roots";
   /** `"capture"` local functions like any binding, or `"error"` (HC008). Defaults to `"capture"`. */
   localCallables?: "capture" | "error";
+  /** Hoist each rewritten handler to a module-level `const` with a stable name. Defaults to `false`. */
+  hoist?: boolean;
+  /** Register the hoisted handlers: `name(moduleId, { ... })` imported from `module`. Needs `hoist`. */
+  registry?: { module: string; name: string };
+  /** The directory module ids are relative to. Defaults to the working directory (`process.cwd()`, `Deno.cwd()`). */
+  root?: string;
 }
 
 export interface TransformOptions extends HandlerClosuresOptions {
@@ -38,6 +48,29 @@ export interface TransformOptions extends HandlerClosuresOptions {
    * re-prints the whole file with SWC's code generator. Defaults to `"splice"`.
    */
   output?: "splice" | "print";
+  /** Describe every handler in `handlers` (the manifest's entries). Defaults to `true`. */
+  handlers?: boolean;
+}
+
+/** One handler as the manifest describes it (README: "The manifest"). */
+export interface HandlerEntry {
+  /** `moduleId#name` when hoisted, else `null`. */
+  id: string | null;
+  name: string | null;
+  /** The module id. */
+  file: string;
+  line: number;
+  column: number;
+  element: string;
+  attribute: string;
+  status: "rewritten" | "refused" | "left";
+  /** The error code when refused. */
+  code?: string;
+  hoisted: boolean;
+  /** Why it is not hoisted. */
+  reason?: string;
+  captures: string[];
+  eventFields: "*" | null | { path: string; kind: "read" | "call" | "write" | "*" }[];
 }
 
 export interface Diagnostic {
@@ -67,6 +100,8 @@ export interface TransformResult {
   diagnostics: Diagnostic[];
   /** How many handlers were rewritten. */
   rewritten: number;
+  /** Every handler of the file, described (empty with `handlers: false`). */
+  handlers: HandlerEntry[];
 }
 
 /** Thrown for invalid options (`code` is `"HC100"`, `field` names the option). */

@@ -10,6 +10,7 @@
 
 const FLAG_SOURCE_MAP = 1;
 const FLAG_REPRINT = 2;
+const FLAG_HANDLERS = 4;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -124,7 +125,13 @@ export function transformSync(code, options = {}) {
   if (typeof code !== "string") {
     throw new TypeError("handler-closures: transform(code, options) expects the source code as a string");
   }
-  const { filename = "input.tsx", sourceMap = true, output = "splice", ...transformOptions } = options ?? {};
+  const { filename = "input.tsx", sourceMap = true, output = "splice", handlers = true, ...transformOptions } = options ?? {};
+  // Module ids (registry keys, manifest) are relative to `root`, by default
+  // the working directory where the host has one.
+  if (transformOptions.root === undefined) {
+    const cwd = workingDirectory();
+    if (cwd !== undefined) transformOptions.root = cwd;
+  }
   if (output !== "splice" && output !== "print") {
     const error = new Error(`invalid handler-closures option \`output\`: expected "splice" or "print", got ${JSON.stringify(output)}`);
     error.code = "HC100";
@@ -134,7 +141,8 @@ export function transformSync(code, options = {}) {
   if (!exports) {
     throw new Error("handler-closures: the wasm module is not loaded; call `await init()` first (or use `await transform(...)`)");
   }
-  const flags = (sourceMap ? FLAG_SOURCE_MAP : 0) | (output === "print" ? FLAG_REPRINT : 0);
+  const flags =
+    (sourceMap ? FLAG_SOURCE_MAP : 0) | (output === "print" ? FLAG_REPRINT : 0) | (handlers ? FLAG_HANDLERS : 0);
   const result = call(code, String(filename), JSON.stringify(transformOptions), flags);
   if (result === STACK_EXHAUSTED) return tooDeep(code);
   if (result.crashed !== undefined) return crashed(code, result.crashed);
@@ -149,7 +157,19 @@ export function transformSync(code, options = {}) {
     map: result.map,
     diagnostics: result.diagnostics,
     rewritten: result.rewritten,
+    handlers: result.handlers ?? [],
   };
+}
+
+/** The host's working directory (Node, Bun, Deno), if it has one. */
+function workingDirectory() {
+  try {
+    if (typeof globalThis.process?.cwd === "function") return globalThis.process.cwd();
+    if (typeof globalThis.Deno?.cwd === "function") return globalThis.Deno.cwd();
+  } catch {
+    // A sandbox without file-system access.
+  }
+  return undefined;
 }
 
 function call(code, filename, optionsJson, flags) {

@@ -74,7 +74,12 @@ export function createFileTransformer(transformOptions, { cwd = process.cwd() } 
       ensureLoaded();
       const path = cleanPath(id);
       const filename = path.slice(path.lastIndexOf("/") + 1);
-      const result = transformSync(code, { ...transformOptions, filename, sourceMap });
+      // With a registry the module id comes from the whole id (relative to
+      // `root`, by default the bundler's working directory; a virtual id is
+      // an error, HC103).
+      const name = transformOptions.registry ? id : filename;
+      const root = transformOptions.root ?? cwd;
+      const result = transformSync(code, { ...transformOptions, root, filename: name, sourceMap, handlers: false });
       const isJs = /\.m?js$/.test(filename);
       if (isJs && result.diagnostics.some((d) => d.code === "HC101")) return null;
       if (result.rewritten === 0 && result.diagnostics.length === 0) return null;

@@ -16,6 +16,7 @@
 //! (the text back end), so everything else stays byte for byte.
 
 mod files;
+mod manifest;
 mod process;
 mod report;
 mod write;
@@ -86,6 +87,11 @@ struct Cli {
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     max_size: u64,
+
+    /// Write a JSON manifest of every handler of the run to FILE (see the
+    /// README for the schema); `-` writes it to stdout.
+    #[arg(long, value_name = "FILE")]
+    manifest: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,6 +127,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if options.registry.is_some() && mode == Mode::Codemod {
+        Cli::command()
+            .error(
+                ErrorKind::ArgumentConflict,
+                "the `registry` option is a build-time feature: a module id baked into source \
+                 goes stale when the file moves, so it cannot be used with --write, --check or \
+                 --diff (print one file to see its output, or use the bundler or SWC plugin)",
+            )
+            .exit();
+    }
     // Every file is transformed on a thread with a stack that holds the
     // deepest nesting the driver accepts (deeper files are HC101); rayon's
     // and the main thread's default stacks are far smaller.
@@ -200,6 +216,8 @@ fn read_stdin(cli: &Cli) -> Result<String, String> {
 fn print_one(cli: &Cli, options: &Options) -> ExitCode {
     let job = Job {
         options,
+        describe: cli.manifest.is_some(),
+        cwd: working_directory(),
         action: Action::Report,
         max_bytes: cli.max_size,
         keep_output: true,
@@ -216,6 +234,10 @@ fn print_one(cli: &Cli, options: &Options) -> ExitCode {
         process::process_path(&cli.paths[0], &job)
     };
     report::diagnostics(&report, std::io::stderr().is_terminal());
+    if let Err(message) = write_manifest(cli, std::slice::from_ref(&report)) {
+        eprintln!("{message}");
+        return ExitCode::from(2);
+    }
     if let Outcome::Done {
         output: Some(code), ..
     } = &report.outcome
@@ -236,6 +258,8 @@ fn codemod(cli: &Cli, options: &Options) -> ExitCode {
     let start = Instant::now();
     let job = Job {
         options,
+        describe: cli.manifest.is_some(),
+        cwd: working_directory(),
         action: if cli.write {
             Action::Write
         } else {
@@ -300,6 +324,10 @@ fn codemod(cli: &Cli, options: &Options) -> ExitCode {
             let _ = writeln!(stdout, "{}", report.name);
         }
     }
+    if let Err(message) = write_manifest(cli, &reports) {
+        eprintln!("{message}");
+        return ExitCode::from(2);
+    }
     let summary = Summary::new(&reports, start.elapsed());
     match cli.format {
         Format::Human => eprintln!("{}", summary.line()),
@@ -309,6 +337,27 @@ fn codemod(cli: &Cli, options: &Options) -> ExitCode {
     }
     let _ = stdout.flush();
     exit_code(&reports, cli.check)
+}
+
+/// The working directory, as module ids are computed from it.
+fn working_directory() -> Option<String> {
+    std::env::current_dir()
+        .ok()
+        .map(|dir| dir.to_string_lossy().into_owned())
+}
+
+/// Writes `--manifest`: one document for the run, files and handlers sorted.
+fn write_manifest(cli: &Cli, reports: &[FileReport]) -> Result<(), String> {
+    let Some(path) = &cli.manifest else {
+        return Ok(());
+    };
+    let json = manifest::document(reports);
+    if path.as_os_str() == "-" {
+        println!("{json}");
+        return Ok(());
+    }
+    write::write_atomic(path, format!("{json}\n").as_bytes())
+        .map_err(|e| format!("{}: error: cannot write the manifest: {e}", path.display()))
 }
 
 fn exit_code(reports: &[FileReport], check: bool) -> ExitCode {

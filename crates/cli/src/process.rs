@@ -7,6 +7,8 @@ use std::path::Path;
 
 use handler_closures::{
     driver::{self, Located},
+    manifest::HandlerEntry,
+    module_id::module_id,
     Options,
 };
 
@@ -24,6 +26,11 @@ pub enum Action {
 /// Settings shared by every file of a run.
 pub struct Job<'a> {
     pub options: &'a Options,
+    /// Describe every handler for `--manifest`.
+    pub describe: bool,
+    /// The working directory, which relative paths (and, by default,
+    /// module ids) are relative to.
+    pub cwd: Option<String>,
     pub action: Action,
     /// Files larger than this are reported and skipped.
     pub max_bytes: u64,
@@ -36,6 +43,8 @@ pub struct Job<'a> {
 pub struct FileReport {
     pub name: String,
     pub outcome: Outcome,
+    /// Its handlers, for the manifest (when asked for).
+    pub handlers: Vec<HandlerEntry>,
     /// The original text, kept when there are diagnostics (code frames) or
     /// the output is wanted (diffs).
     pub source: Option<String>,
@@ -62,6 +71,7 @@ impl FileReport {
             name,
             outcome: Outcome::Failed(message),
             source: None,
+            handlers: Vec::new(),
         }
     }
 
@@ -136,13 +146,24 @@ pub fn process_source(
     path: Option<&Path>,
     job: &Job<'_>,
 ) -> FileReport {
-    let output = match driver::transform_text(&source, &name, job.options) {
+    let module_id = module_id(
+        path.map(|p| p.to_string_lossy()).as_deref().or(Some(&name)),
+        job.options.root.as_deref(),
+        job.cwd.as_deref(),
+    );
+    let emit = driver::Emit {
+        describe: job.describe,
+        module_id,
+        ..Default::default()
+    };
+    let output = match driver::transform_text_with(&source, &name, job.options, emit) {
         Ok(output) => output,
         Err(error) => {
             return FileReport {
                 name,
                 outcome: Outcome::ParseError(error),
                 source: Some(source),
+                handlers: Vec::new(),
             }
         }
     };
@@ -179,6 +200,7 @@ pub fn process_source(
     let keep_source = job.keep_output || !output.diagnostics.is_empty();
     FileReport {
         name,
+        handlers: output.handlers,
         outcome: Outcome::Done {
             changed,
             rewritten: output.rewritten,

@@ -280,6 +280,7 @@ mod tests {
                 output: None,
             },
             source: Some(source.into()),
+            handlers: Vec::new(),
         }
     }
 

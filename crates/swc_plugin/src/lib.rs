@@ -2,7 +2,9 @@
 //!
 //! The SWC plugin front end of handler-closures: a `#[plugin_transform]` that
 //! reads the options the host passes as JSON and runs
-//! [`handler_closures::handler_closures`] on the program.
+//! [`handler_closures::handler_closures_in_file`] on the program, with the
+//! host's comments, source map (for hoisting) and module id (the file name
+//! relative to `root` or the host's working directory).
 //!
 //! ```json
 //! { "jsc": { "experimental": { "plugins": [["swc-plugin-handler-closures", {}]] } } }
@@ -18,11 +20,14 @@
 //! - Diagnostics about handlers are emitted by the pass through SWC's
 //!   `HANDLER`, so the host prints them with a code frame.
 
-use handler_closures::{Code, Options, OptionsError};
+use handler_closures::{
+    handler_closures_in_file, module_id::module_id, Code, InFile, Options, OptionsError,
+};
 use swc_core::{
     common::{
         errors::{DiagnosticId, HANDLER},
-        DUMMY_SP,
+        sync::Lrc,
+        SourceMapper, DUMMY_SP,
     },
     ecma::ast::Program,
     plugin::{
@@ -35,10 +40,26 @@ use swc_core::{
 fn process(program: Program, metadata: TransformPluginProgramMetadata) -> Program {
     let config = metadata.get_transform_plugin_config();
     match Options::from_json(config.as_deref().unwrap_or("")) {
-        Ok(options) => program.apply(handler_closures::handler_closures(
-            options,
-            metadata.unresolved_mark,
-        )),
+        Ok(options) => {
+            // Module ids (the registry's keys) are relative to `root`, by
+            // default the host's working directory.
+            let context = |kind| metadata.get_context(&kind);
+            let file = InFile {
+                module_id: module_id(
+                    context(TransformPluginMetadataContextKind::Filename).as_deref(),
+                    options.root.as_deref(),
+                    context(TransformPluginMetadataContextKind::Cwd).as_deref(),
+                ),
+                comments: metadata.comments,
+                // Hoisting reads the source text (next-line comment
+                // directives, JSX pragmas); it is only fetched then.
+                source_map: options
+                    .hoist
+                    .then(|| Lrc::new(metadata.source_map.clone()) as Lrc<dyn SourceMapper>),
+            };
+            let unresolved_mark = metadata.unresolved_mark;
+            program.apply(handler_closures_in_file(options, unresolved_mark, file))
+        }
         Err(err) => {
             let file = metadata.get_context(&TransformPluginMetadataContextKind::Filename);
             report_options_error(&err, file.as_deref());

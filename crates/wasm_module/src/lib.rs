@@ -14,14 +14,14 @@
 //! |---|---|
 //! | `hc_alloc(len) -> ptr` | a buffer of `len` bytes for an argument |
 //! | `hc_free(ptr, len)` | frees an argument buffer or a result (`len` = 4 + payload) |
-//! | `hc_transform(src, src_len, name, name_len, opts, opts_len, flags) -> ptr` | runs the transform; `flags` bit 0 asks for a source map, bit 1 re-prints the file instead of splicing edits into it |
+//! | `hc_transform(src, src_len, name, name_len, opts, opts_len, flags) -> ptr` | runs the transform; `flags` bit 0 asks for a source map, bit 1 re-prints the file instead of splicing edits into it, bit 2 describes the handlers (`handlers`) |
 //! | `hc_panic_message() -> ptr` | after a trap, the panic message (never freed) |
 //!
 //! A result is a little-endian `u32` payload length followed by the payload,
 //! a JSON object:
 //!
 //! ```json
-//! { "code": "...", "map": "{...}" | null, "rewritten": 1,
+//! { "code": "...", "map": "{...}" | null, "rewritten": 1, "handlers": [...],
 //!   "diagnostics": [{ "code": "HC001", "severity": "error", "message": "...",
 //!                     "label": "...", "help": "...", "line": 5, "column": 33,
 //!                     "endLine": 5, "endColumn": 36 }] }
@@ -52,6 +52,8 @@ pub const FLAG_SOURCE_MAP: u32 = 1;
 /// Bit 1 of `hc_transform`'s `flags`: re-print the whole file (SWC's code
 /// generator) instead of splicing the edits into the original text.
 pub const FLAG_REPRINT: u32 = 2;
+/// Bit 2 of `hc_transform`'s `flags`: describe every handler (`handlers`).
+pub const FLAG_HANDLERS: u32 = 4;
 
 /// How the output text is produced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +103,9 @@ struct Transformed<'a> {
     map: Option<&'a str>,
     rewritten: usize,
     diagnostics: Vec<JsDiagnostic<'a>>,
+    /// The manifest's entries for this file (BEHAVIOR.md section 5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    handlers: Option<&'a [handler_closures::manifest::HandlerEntry]>,
 }
 
 #[derive(Serialize)]
@@ -125,6 +130,20 @@ pub fn transform_json(
     source_map: bool,
     output: Output,
 ) -> String {
+    transform_json_with(source, filename, options_json, source_map, output, false)
+}
+
+/// [`transform_json`], with the handlers described when `describe` holds.
+/// Module ids are relative to the `root` option (relative file names are
+/// taken as relative to it: the module has no working directory).
+pub fn transform_json_with(
+    source: &str,
+    filename: &str,
+    options_json: &str,
+    source_map: bool,
+    output: Output,
+    describe: bool,
+) -> String {
     let options = match Options::from_json(options_json) {
         Ok(options) => options,
         Err(err) => {
@@ -135,7 +154,15 @@ pub fn transform_json(
             )
         }
     };
-    let emit = driver::Emit { source_map };
+    let emit = driver::Emit {
+        source_map,
+        describe,
+        module_id: handler_closures::module_id::module_id(
+            Some(filename),
+            options.root.as_deref(),
+            None,
+        ),
+    };
     let result = match output {
         Output::Splice => driver::transform_text_with(source, filename, &options, emit),
         Output::Reprint => driver::transform_with(source, filename, &options, emit),
@@ -146,6 +173,7 @@ pub fn transform_json(
             map: output.source_map.as_deref(),
             rewritten: output.rewritten,
             diagnostics: output.diagnostics.iter().map(JsDiagnostic::from).collect(),
+            handlers: describe.then_some(output.handlers.as_slice()),
         }),
         // Nothing transformed: the file comes back as it was, with the error.
         Err(located) => serde_json::to_string(&Transformed {
@@ -153,6 +181,7 @@ pub fn transform_json(
             map: None,
             rewritten: 0,
             diagnostics: vec![JsDiagnostic::from(&*located)],
+            handlers: describe.then_some(&[]),
         }),
     };
     // Serialising plain strings and numbers cannot fail.
@@ -218,12 +247,13 @@ pub unsafe extern "C" fn hc_transform(
             } else {
                 Output::Splice
             };
-            transform_json(
+            transform_json_with(
                 source,
                 filename,
                 options,
                 flags & FLAG_SOURCE_MAP != 0,
                 output,
+                flags & FLAG_HANDLERS != 0,
             )
         }
         _ => error_json("", "", "handler-closures: an argument is not valid UTF-8"),

@@ -1,0 +1,43 @@
+//! `--manifest FILE`: every handler of the run in one JSON document.
+//!
+//! ```json
+//! { "version": 1,
+//!   "files": [ { "file": "src/App.tsx", "handlers": [ { "id": "src/App.tsx#_App_button_onClick", ... } ] } ] }
+//! ```
+//!
+//! Files are sorted by module id, handlers by position, so the document is
+//! the same on every run over the same tree (workers finish in any order).
+
+use handler_closures::manifest::HandlerEntry;
+use serde::Serialize;
+
+use crate::process::FileReport;
+
+#[derive(Serialize)]
+struct Document<'r> {
+    version: u32,
+    files: Vec<File<'r>>,
+}
+
+#[derive(Serialize)]
+struct File<'r> {
+    file: &'r str,
+    handlers: &'r [HandlerEntry],
+}
+
+/// The manifest of `reports` as JSON text.
+pub fn document(reports: &[FileReport]) -> String {
+    let mut files: Vec<File<'_>> = reports
+        .iter()
+        .filter_map(|report| {
+            let first = report.handlers.first()?;
+            Some(File {
+                file: &first.file,
+                handlers: &report.handlers,
+            })
+        })
+        .collect();
+    files.sort_by(|a, b| a.file.cmp(b.file));
+    let document = Document { version: 1, files };
+    serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
