@@ -276,8 +276,15 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
     if order.is_empty() && existing.consts.is_empty() {
         return None;
     }
+    // New declarations join an existing block only when it stands where a
+    // block goes (nothing but hoisted consts between the place and its end):
+    // module code above the block could otherwise use them uninitialised.
+    let contiguous = existing.consts.last().is_some_and(|&(last, _)| {
+        last >= input.placement
+            && (input.placement..=last).all(|i| existing.consts.iter().any(|(c, _)| *c == i))
+    });
     let (index, after) = match existing.consts.last() {
-        Some(&(last, _)) if last >= input.placement => (last + 1, item_span(input.program, last)),
+        Some(&(last, _)) if contiguous => (last + 1, item_span(input.program, last)),
         _ => (
             input.placement,
             input

@@ -192,15 +192,20 @@ fn text_back_end(input: PathBuf) {
         output.code
     );
 
-    let diff = similar::TextDiff::from_chars(source.as_str(), output.code.as_str());
-    for change in diff.iter_all_changes() {
-        if change.tag() == similar::ChangeTag::Delete {
-            assert_eq!(
-                change.value(),
-                "?",
-                "{}: the text back end deleted input bytes",
-                dir.display()
-            );
+    // Only `?` markers are deleted. With `hoist` an arrow's bytes move to
+    // the hoisted block (a character diff cannot tell a move from an edit);
+    // the golden comparison above covers those fixtures.
+    if !options.hoist {
+        let diff = similar::TextDiff::from_chars(source.as_str(), output.code.as_str());
+        for change in diff.iter_all_changes() {
+            if change.tag() == similar::ChangeTag::Delete {
+                assert_eq!(
+                    change.value(),
+                    "?",
+                    "{}: the text back end deleted input bytes",
+                    dir.display()
+                );
+            }
         }
     }
 

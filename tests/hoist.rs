@@ -37,13 +37,54 @@ fn both(source: &str, options: &Options) -> String {
 }
 
 #[test]
-fn smoke() {
+fn comments_before_the_arrow_stay_in_the_attribute_in_both_back_ends() {
     let source = "import { cell } from \"commonfabric\";\n/** App */\nexport function App({ state }) {\n  return <b onClick={/* c */ () => state.n.set(1)} />;\n}\n";
     let out = both(source, &options(r#"{"hoist": true}"#));
-    eprintln!("{out}");
-    let out = both(
-        source,
-        &options(r#"{"hoist": true, "registry": {"module": "commonfabric", "name": "__cfReg"}}"#),
+    assert_eq!(
+        out,
+        "import { cell, handler } from \"commonfabric\";\nconst _App_b_onClick = /*#__PURE__*/ handler((event, { state }) => state.n.set(1));\n/** App */\nexport function App({ state }) {\n  return <b onClick={/* c */ _App_b_onClick({ state: { n: state.n } })} />;\n}\n"
     );
-    eprintln!("{out}");
+}
+
+#[test]
+fn a_second_run_adds_a_new_handler_to_the_block_and_the_registry_call() {
+    let registry =
+        options(r#"{"hoist": true, "registry": {"module": "commonfabric", "name": "__cfReg"}}"#);
+    let source = "import { cell } from \"commonfabric\";\nexport function App({ s }) {\n  return <b onClick={() => s.go()} />;\n}\n";
+    let once = both(source, &registry);
+    let edited = once
+        .replace("</b>", "")
+        .replace("} />;", "} /> && <i onClick={() => s.stop()} />;");
+    let twice = both(&edited, &registry);
+    assert!(
+        twice.contains("const _App_b_onClick = handler((event, { s }) => s.go());\nconst _App_i_onClick = handler((event, { s }) => s.stop());\n__cfReg(\"src/App.tsx\", { \"_App_b_onClick\": _App_b_onClick, \"_App_i_onClick\": _App_i_onClick });"),
+        "{twice}"
+    );
+    assert_eq!(twice.matches("__cfReg(").count(), 1, "{twice}");
+}
+
+#[test]
+fn the_manifest_lists_refused_and_left_handlers() {
+    let source = "export function A({ s }) {\n  let n = 0;\n  return <>\n    <b onClick={() => n++} />\n    <u onSubmit={async () => { \"use server\"; await s.save(); }} />\n    <i onClick={(e) => { e.preventDefault(); e.returnValue = false; }} />\n  </>;\n}\n";
+    let out = driver::transform_with(
+        source,
+        "src/A.tsx",
+        &options(r#"{"hoist": true}"#),
+        emit("src/A.tsx"),
+    )
+    .unwrap();
+    let json = serde_json::to_value(&out.handlers).unwrap();
+    assert_eq!(json[0]["status"], "refused");
+    assert_eq!(json[0]["code"], "HC001");
+    assert_eq!(json[0]["eventFields"], serde_json::Value::Null);
+    assert_eq!(json[0]["reason"], "not-rewritten");
+    assert_eq!(json[1]["status"], "left");
+    assert_eq!(json[2]["id"], "src/A.tsx#_A_i_onClick");
+    assert_eq!(
+        json[2]["eventFields"],
+        serde_json::json!([
+            { "path": "preventDefault", "kind": "call" },
+            { "path": "returnValue", "kind": "write" }
+        ])
+    );
 }

@@ -353,9 +353,8 @@ impl Visit for Walker<'_> {
 
     fn visit_private_method(&mut self, method: &PrivateMethod) {
         let directive = has_directive(method.function.body.as_ref());
-        self.scoped(Some(method.key.name.clone()), directive, |w| {
-            method.function.visit_with(w)
-        });
+        let name = format!("#{}", method.key.name).into();
+        self.scoped(Some(name), directive, |w| method.function.visit_with(w));
     }
 
     fn visit_constructor(&mut self, ctor: &Constructor) {
@@ -374,7 +373,7 @@ impl Visit for Walker<'_> {
 
     fn visit_private_prop(&mut self, prop: &PrivateProp) {
         if let Some(value) = &prop.value {
-            self.named_expr(Some(prop.key.name.clone()), value);
+            self.named_expr(Some(format!("#{}", prop.key.name).into()), value);
         }
     }
 

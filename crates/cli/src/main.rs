@@ -356,7 +356,18 @@ fn write_manifest(cli: &Cli, reports: &[FileReport]) -> Result<(), String> {
         println!("{json}");
         return Ok(());
     }
-    write::write_atomic(path, format!("{json}\n").as_bytes())
+    // A bare file name has an empty parent, where no temporary file can go.
+    let full = match std::env::current_dir() {
+        Ok(dir) if path.is_relative() => dir.join(path),
+        _ => path.clone(),
+    };
+    if full.is_dir() {
+        return Err(format!(
+            "{}: error: cannot write the manifest: it is a directory",
+            path.display()
+        ));
+    }
+    manifest::write(&full, &format!("{json}\n"))
         .map_err(|e| format!("{}: error: cannot write the manifest: {e}", path.display()))
 }
 
