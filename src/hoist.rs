@@ -231,13 +231,34 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
         );
         match why {
             Some(reason) => handler.not_hoisted = Some(reason),
-            None => candidates.push((
-                i,
-                naming::base_name(&site_context.scopes, &handler.element, &handler.attr_name),
-            )),
+            None => {
+                // Mark it as a candidate; nested reasons are applied below.
+                handler.not_hoisted = None;
+                candidates.push((
+                    i,
+                    naming::base_name(&site_context.scopes, &handler.element, &handler.attr_name),
+                ));
+            }
         }
     }
 
+    // A reason that keeps a nested handler inline in a callback's text keeps
+    // the callback inline too (pre-order: the nested ones follow it).
+    let mut kept = Vec::with_capacity(candidates.len());
+    for &(i, ref base) in candidates.iter().rev() {
+        let span = handlers[i].arrow_span;
+        let inner = handlers[i + 1..]
+            .iter()
+            .take_while(|h| span.contains(h.arrow_span))
+            .filter_map(|h| h.not_hoisted)
+            .find(|r| !matches!(r, NotHoisted::NotRewritten | NotHoisted::Disabled));
+        match inner {
+            Some(reason) => handlers[i].not_hoisted = Some(reason),
+            None => kept.push((i, base.clone())),
+        }
+    }
+    kept.reverse();
+    let candidates = kept;
     let names = naming::assign(candidates.iter().map(|(_, base)| base.as_str()), |name| {
         context.names.contains(&Atom::from(name))
     });
@@ -251,8 +272,14 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
     order.sort_by_key(|&i| handlers[i].arrow_span.hi);
 
     let registry_callee = input.options.registry.as_ref().map(|registry| {
+        let helper = match input.helper {
+            HelperCallee::Ident(ident) => ident.sym.clone(),
+            HelperCallee::Member { object, .. } => object.sym.clone(),
+        };
         let taken = |name: &str| {
-            context.names.contains(&Atom::from(name)) || names.iter().any(|n| n == name)
+            context.names.contains(&Atom::from(name))
+                || names.iter().any(|n| n == name)
+                || helper == name
         };
         helper_import::named_import_with(
             input.program,
@@ -349,6 +376,22 @@ fn why_inline(
     }
     if facts.local_type.is_some() {
         return Some(NotHoisted::LocalType);
+    }
+    if facts.lexical_in_key.is_some() {
+        return Some(NotHoisted::Lexical);
+    }
+    // A class's own name in its body is its inner binding; from module
+    // scope it would be the outer one, which can be reassigned.
+    let arrow = scan.arrow_span;
+    let own_class = |id: &Id| {
+        input
+            .context
+            .class_bodies
+            .iter()
+            .any(|(class, body)| class == id && body.contains(arrow))
+    };
+    if scan.refs.iter().any(|r| own_class(&r.id)) {
+        return Some(NotHoisted::LocalBinding);
     }
     let captured = |id: &Id| input.index.binding(id).is_some() && !scan.declared.contains(id);
     let reaches = |id: &Id| {

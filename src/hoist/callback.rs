@@ -41,6 +41,31 @@ pub struct CallbackFacts {
     pub private_name: Option<Span>,
     /// The callback contains JSX.
     pub has_jsx: bool,
+    /// `this`, `arguments`, `super` or `new.target` in a class's computed
+    /// key, which reads the enclosing function's.
+    pub lexical_in_key: Option<Span>,
+}
+
+/// Whether an expression uses `this`, `arguments`, `super` or `new.target`
+/// outside nested non-arrow functions.
+struct Lexical(bool);
+
+impl Visit for Lexical {
+    fn visit_this_expr(&mut self, _: &ThisExpr) {
+        self.0 = true;
+    }
+    fn visit_super(&mut self, _: &Super) {
+        self.0 = true;
+    }
+    fn visit_meta_prop_expr(&mut self, _: &MetaPropExpr) {
+        self.0 = true;
+    }
+    fn visit_ident(&mut self, ident: &Ident) {
+        if &*ident.sym == "arguments" {
+            self.0 = true;
+        }
+    }
+    fn visit_function(&mut self, _: &Function) {}
 }
 
 /// Scans `arrow`. `inside` holds the values the arrow declares (from the
@@ -170,8 +195,23 @@ impl Visit for Scanner<'_> {
                 _ => None,
             })
             .collect();
-        // `extends` is evaluated outside the class's private scope.
+        // `extends` is evaluated outside the class's private scope, and so
+        // are computed keys, as for `this` and `arguments`.
         class.super_class.visit_with(self);
+        for member in &class.body {
+            let key = match member {
+                ClassMember::Method(m) => m.key.as_computed(),
+                ClassMember::ClassProp(p) => p.key.as_computed(),
+                _ => None,
+            };
+            if let Some(key) = key {
+                let mut lexical = Lexical(false);
+                key.visit_with(&mut lexical);
+                if lexical.0 && self.facts.lexical_in_key.is_none() {
+                    self.facts.lexical_in_key = Some(key.span);
+                }
+            }
+        }
         self.private_scopes.push(declared);
         class.decorators.visit_with(self);
         class.body.visit_with(self);

@@ -85,6 +85,8 @@ pub struct ModuleContext {
     pub bound_sites: Vec<(Id, LeftSite)>,
     /// Event attributes with an inline arrow left as written.
     pub left: Vec<LeftSite>,
+    /// Each class declaration's name and body span.
+    pub class_bodies: Vec<(Id, Span)>,
 }
 
 impl ModuleContext {
@@ -262,6 +264,10 @@ impl Visit for Walker<'_> {
 
     fn visit_class_decl(&mut self, decl: &ClassDecl) {
         self.note(&decl.ident.sym);
+        // In its own body a class's name is its immutable inner binding.
+        self.context
+            .class_bodies
+            .push((decl.ident.to_id(), decl.class.span));
         self.scoped(Some(decl.ident.sym.clone()), false, |w| {
             decl.class.visit_with(w)
         });
@@ -378,6 +384,14 @@ impl Visit for Walker<'_> {
     }
 
     fn visit_ts_module_decl(&mut self, decl: &TsModuleDecl) {
+        self.namespace_depth += 1;
+        decl.visit_children_with(self);
+        self.namespace_depth -= 1;
+    }
+
+    /// An enum body is a scope of its own (members name each other), like
+    /// a namespace body.
+    fn visit_ts_enum_decl(&mut self, decl: &TsEnumDecl) {
         self.namespace_depth += 1;
         decl.visit_children_with(self);
         self.namespace_depth -= 1;

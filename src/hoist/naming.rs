@@ -49,17 +49,26 @@ pub fn assign<'b>(
     taken: impl Fn(&str) -> bool,
 ) -> Vec<Atom> {
     let mut chosen = FxHashSet::<String>::default();
+    // The next suffix to try per base: linear in the handlers however many
+    // share a base.
+    let mut next = rustc_hash::FxHashMap::<&str, u32>::default();
     bases
         .into_iter()
         .map(|base| {
-            let free = |name: &str| !taken(name) && !chosen.contains(name);
-            let name = if free(base) {
+            let free =
+                |name: &str, chosen: &FxHashSet<String>| !taken(name) && !chosen.contains(name);
+            let name = if !next.contains_key(base) && free(base, &chosen) {
+                next.insert(base, 2);
                 base.to_string()
             } else {
-                (2u32..)
-                    .map(|n| format!("{base}{n}"))
-                    .find(|name| free(name))
-                    .unwrap_or_default()
+                let n = next.entry(base).or_insert(2);
+                loop {
+                    let name = format!("{base}{n}");
+                    *n += 1;
+                    if free(&name, &chosen) {
+                        break name;
+                    }
+                }
             };
             chosen.insert(name.clone());
             Atom::from(name)
