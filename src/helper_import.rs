@@ -107,10 +107,29 @@ pub fn helper_module(program: &Program, options: &Options) -> Atom {
     if let Some(module) = &options.helper_module {
         return module.as_str().into();
     }
-    let imported = |name: &str| value_imports(program, name, usize::MAX).next().is_some();
+    // The module that already provides the helper first (an earlier run may
+    // have added it), then any runtime module the file imports from.
+    let helper = Atom::from(options.helper_name.as_str());
+    let provides = |module: &str| {
+        value_imports(program, module, usize::MAX).any(|decl| {
+            decl.specifiers.iter().any(|spec| match spec {
+                ImportSpecifier::Named(named) => {
+                    !named.is_type_only && export_name(named) == helper
+                }
+                ImportSpecifier::Namespace(_) => true,
+                _ => false,
+            })
+        })
+    };
+    let imported = |module: &str| value_imports(program, module, usize::MAX).next().is_some();
     let module = Options::RUNTIME_MODULES
         .into_iter()
-        .find(|module| imported(module))
+        .find(|module| provides(module))
+        .or_else(|| {
+            Options::RUNTIME_MODULES
+                .into_iter()
+                .find(|module| imported(module))
+        })
         .unwrap_or(Options::DEFAULT_HELPER_MODULE);
     module.into()
 }

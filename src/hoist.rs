@@ -400,14 +400,14 @@ fn why_inline(
     if !scan.refs.iter().all(|r| reaches(&r.id)) {
         return Some(NotHoisted::LocalBinding);
     }
-    let (Some(directives), Some(pragmas), Some((_, base))) =
+    let (Some(directives), Some(pragmas), Some((text, base))) =
         (directives, pragmas, input.facts.source)
     else {
         return Some(NotHoisted::NoSource);
     };
     let arrow = scan.arrow_span;
     let offset = |pos: BytePos| pos.0.saturating_sub(base.0) as usize;
-    if directives.cover(offset(arrow.lo)..offset(arrow.hi)) {
+    if directives.cover(text, offset(arrow.lo)..offset(arrow.hi)) {
         return Some(NotHoisted::CommentDirective);
     }
     if facts.has_jsx {

@@ -141,7 +141,11 @@ pub fn describe(
         });
     }
     for (callee, bound) in &context.bound_sites {
-        let Some(fields) = arrows.hoisted.get(callee) else {
+        let Some(fields) = arrows
+            .hoisted
+            .get(callee)
+            .filter(|_| context.hoisted_consts.contains(callee))
+        else {
             continue;
         };
         let (line, column) = place(bound.attr_span.lo);

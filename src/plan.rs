@@ -272,6 +272,14 @@ pub fn analyze_after_look(
                 &mut plan.handlers,
             );
         }
+        // The consts an earlier run hoisted, for the manifest.
+        let mut context = context;
+        context.hoisted_consts =
+            hoist::existing::find(program, &helper.callee, &context.attribute_callees, None)
+                .consts
+                .into_iter()
+                .map(|(_, name)| name.to_id())
+                .collect();
         plan.context = Some(context);
     }
     if plan.rewrites().next().is_some() || plan.hoist.is_some() {

@@ -125,7 +125,11 @@ export function transformSync(code, options = {}) {
   if (typeof code !== "string") {
     throw new TypeError("handler-closures: transform(code, options) expects the source code as a string");
   }
-  const { filename = "input.tsx", sourceMap = true, output = "splice", handlers = true, ...transformOptions } = options ?? {};
+  const { sourceMap = true, output = "splice", handlers = true, ...transformOptions } = options ?? {};
+  // Without a file name there is no module id: a registry then reports HC103
+  // rather than registering under an invented name.
+  const filename = options?.filename ?? (transformOptions.registry ? "" : "input.tsx");
+  delete transformOptions.filename;
   // Module ids (registry keys, manifest) are relative to `root`, by default
   // the working directory where the host has one.
   if (transformOptions.root === undefined) {

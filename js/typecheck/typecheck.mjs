@@ -41,10 +41,15 @@ export const compilerOptions = {
  * The module every helper module resolves to: the shipped declaration,
  * re-exported under each helper name the fixtures use.
  */
-export function helperModule(names) {
+export function helperModule(names, registries = []) {
   const from = JSON.stringify(helperDeclaration.replace(/\.d\.ts$/, ""));
   const aliases = [...names].filter((n) => n !== "handler").map((n) => `handler as ${n}`);
-  return `export * from ${from};\n${aliases.length ? `export { ${aliases.join(", ")} } from ${from};\n` : ""}`;
+  // A registry function (`registry.name`) is the runtime's: declared here as
+  // the README describes it.
+  const registry = [...registries]
+    .map((n) => `export declare function ${n}(moduleId: string, handlers: Record<string, unknown>): void;\n`)
+    .join("");
+  return `export * from ${from};\n${aliases.length ? `export { ${aliases.join(", ")} } from ${from};\n` : ""}${registry}`;
 }
 const helperModuleFile = join(here, "stub/helper-module.generated.d.ts");
 
@@ -52,8 +57,8 @@ const helperModuleFile = join(here, "stub/helper-module.generated.d.ts");
  * Type-checks `files` (path -> text; paths need not exist on disk) with the
  * helper modules `modules`, exporting the names `names`.
  */
-export function typeCheck(files, { modules = ["commontools", "commonfabric"], names = ["handler"] } = {}) {
-  files = new Map(files).set(helperModuleFile, helperModule(names));
+export function typeCheck(files, { modules = ["commontools", "commonfabric"], names = ["handler"], registries = [] } = {}) {
+  files = new Map(files).set(helperModuleFile, helperModule(names, registries));
   const options = { ...compilerOptions, paths: Object.fromEntries([...modules].map((m) => [m, [helperModuleFile]])) };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
@@ -120,6 +125,7 @@ export function checkFixtures(pairs = fixturePairs()) {
   const files = new Map();
   const modules = new Set(["commontools", "commonfabric"]);
   const names = new Set(["handler"]);
+  const registries = new Set();
   for (const p of pairs) {
     files.set(p.input, readFileSync(p.input, "utf8"));
     files.set(p.output, readFileSync(p.output, "utf8"));
@@ -127,8 +133,12 @@ export function checkFixtures(pairs = fixturePairs()) {
     const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, "utf8")) : {};
     if (options.helperModule) modules.add(options.helperModule);
     if (options.helperName) names.add(options.helperName);
+    if (options.registry) {
+      modules.add(options.registry.module);
+      registries.add(options.registry.name);
+    }
   }
-  const errors = typeCheck(files, { modules, names });
+  const errors = typeCheck(files, { modules, names, registries });
   return pairs.map((p) => ({
     name: p.name,
     inputErrors: errors.get(p.input).length,

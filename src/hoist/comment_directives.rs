@@ -69,16 +69,34 @@ impl CommentDirectives {
     }
 
     /// Whether a directive outside `range` (byte offsets) applies to a line
-    /// the range occupies.
-    pub fn cover(&self, range: std::ops::Range<usize>) -> bool {
+    /// the range occupies, or one inside it to a line after it.
+    pub fn cover(&self, text: &str, range: std::ops::Range<usize>) -> bool {
         if self.directives.is_empty() || range.is_empty() {
             return false;
         }
         let line_of = |offset: usize| self.line_starts.partition_point(|&s| s <= offset) - 1;
         let (top, bottom) = (line_of(range.start), line_of(range.end - 1));
-        self.directives
-            .iter()
-            .any(|&(at, first, last)| !range.contains(&at) && first <= bottom && last >= top)
+        // What follows the range on its last line, when more than closing
+        // punctuation (`} />`), is code a directive on that line covers too.
+        let line_end = self
+            .line_starts
+            .get(bottom + 1)
+            .copied()
+            .unwrap_or(text.len());
+        let shares_last_line = text.get(range.end..line_end).is_some_and(|rest| {
+            rest.chars()
+                .any(|c| !c.is_whitespace() && !"})]>/,;".contains(c))
+        });
+        // A directive outside that reaches into the range, or one inside that
+        // reaches past it (or its last line, shared with other code): moving
+        // the range breaks either.
+        self.directives.iter().any(|&(at, first, last)| {
+            if range.contains(&at) {
+                last > bottom || (last == bottom && shares_last_line)
+            } else {
+                first <= bottom && last >= top
+            }
+        })
     }
 }
 
@@ -106,7 +124,7 @@ mod tests {
 
     fn covers(text: &str, callback: &str) -> bool {
         let start = text.find(callback).unwrap();
-        CommentDirectives::find(text).cover(start..start + callback.len())
+        CommentDirectives::find(text).cover(text, start..start + callback.len())
     }
 
     #[test]
@@ -137,10 +155,26 @@ mod tests {
     }
 
     #[test]
+    fn a_directive_on_the_last_line_covering_the_next_one_ties_the_callback() {
+        let text = "<b onClick={() => { s.x();\n  // @ts-expect-error\n}} title={1 as string} />\n";
+        assert!(covers(text, "() => { s.x();\n  // @ts-expect-error\n}"));
+    }
+
+    #[test]
     fn a_multi_line_callback_is_covered_on_any_of_its_lines() {
+        // Inside, covering a line of the callback only: it moves along.
+        let text = "<b onClick={() => {\n  // eslint-disable-next-line\n  x();\n}} />\n";
+        assert!(!covers(
+            text,
+            "() => {\n  // eslint-disable-next-line\n  x();\n}"
+        ));
+        // Inside, covering the last line, which the attribute only closes.
         let text = "<b onClick={() =>\n  // eslint-disable-next-line\n  x} />\n";
-        // The directive is inside the callback here.
         assert!(!covers(text, "() =>\n  // eslint-disable-next-line\n  x"));
+        // ...or shares with more code.
+        let text =
+            "<b onClick={() =>\n  // eslint-disable-next-line\n  x} title={1 as string} />\n";
+        assert!(covers(text, "() =>\n  // eslint-disable-next-line\n  x"));
         let text = "<b\n  // eslint-disable-next-line\n  onClick={() => x} />\n";
         assert!(covers(text, "() => x"));
     }

@@ -87,6 +87,9 @@ pub struct ModuleContext {
     pub left: Vec<LeftSite>,
     /// Each class declaration's name and body span.
     pub class_bodies: Vec<(Id, Span)>,
+    /// The module-level consts an earlier run hoisted (filled in by the
+    /// planner).
+    pub hoisted_consts: FxHashSet<Id>,
 }
 
 impl ModuleContext {

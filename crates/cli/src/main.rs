@@ -76,9 +76,10 @@ struct Cli {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
 
-    /// Name used for standard input (syntax detection and messages).
-    #[arg(long, value_name = "NAME", default_value = "stdin.tsx")]
-    stdin_filename: String,
+    /// Name used for standard input (syntax detection, messages and the
+    /// module id; default `stdin.tsx`, which gives no module id).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
 
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
@@ -100,6 +101,15 @@ enum Format {
     Human,
     /// One JSON report on stdout (see the README for the schema).
     Json,
+}
+
+impl Cli {
+    /// The name standard input goes by.
+    fn stdin_name(&self) -> String {
+        self.stdin_filename
+            .clone()
+            .unwrap_or_else(|| "stdin.tsx".into())
+    }
 }
 
 /// What the run does.
@@ -127,6 +137,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(message) = manifest_clash(&cli) {
+        Cli::command()
+            .error(ErrorKind::ArgumentConflict, message)
+            .exit();
+    }
     if options.registry.is_some() && mode == Mode::Codemod {
         Cli::command()
             .error(
@@ -208,8 +223,8 @@ fn read_stdin(cli: &Cli) -> Result<String, String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: error: cannot read stdin: {e}", cli.stdin_filename))?;
-    process::text(bytes).map_err(|e| format!("{}: error: {e}", cli.stdin_filename))
+        .map_err(|e| format!("{}: error: cannot read stdin: {e}", cli.stdin_name()))?;
+    process::text(bytes).map_err(|e| format!("{}: error: {e}", cli.stdin_name()))
 }
 
 /// One file (or stdin) to stdout, as the issue-2 contract says.
@@ -218,13 +233,14 @@ fn print_one(cli: &Cli, options: &Options) -> ExitCode {
         options,
         describe: cli.manifest.is_some(),
         cwd: working_directory(),
+        stdin_named: cli.stdin_filename.is_some(),
         action: Action::Report,
         max_bytes: cli.max_size,
         keep_output: true,
     };
     let report = if cli.paths[0].as_os_str() == "-" {
         match read_stdin(cli) {
-            Ok(source) => process::process_source(cli.stdin_filename.clone(), source, None, &job),
+            Ok(source) => process::process_source(cli.stdin_name(), source, None, &job),
             Err(message) => {
                 eprintln!("{message}");
                 return ExitCode::from(2);
@@ -260,6 +276,7 @@ fn codemod(cli: &Cli, options: &Options) -> ExitCode {
         options,
         describe: cli.manifest.is_some(),
         cwd: working_directory(),
+        stdin_named: cli.stdin_filename.is_some(),
         action: if cli.write {
             Action::Write
         } else {
@@ -271,12 +288,12 @@ fn codemod(cli: &Cli, options: &Options) -> ExitCode {
     let mut reports: Vec<FileReport> = if cli.paths[0].as_os_str() == "-" {
         match read_stdin(cli) {
             Ok(source) => vec![process::process_source(
-                cli.stdin_filename.clone(),
+                cli.stdin_name(),
                 source,
                 None,
                 &job,
             )],
-            Err(message) => vec![FileReport::failed(cli.stdin_filename.clone(), message)],
+            Err(message) => vec![FileReport::failed(cli.stdin_name(), message)],
         }
     } else {
         let found = files::discover(&cli.paths, &cli.ext);
@@ -344,6 +361,26 @@ fn working_directory() -> Option<String> {
     std::env::current_dir()
         .ok()
         .map(|dir| dir.to_string_lossy().into_owned())
+}
+
+/// Why `--manifest` cannot be written where it is asked: it names an input
+/// file, or a file with an extension the run processes.
+fn manifest_clash(cli: &Cli) -> Option<String> {
+    let manifest = cli.manifest.as_ref().filter(|p| p.as_os_str() != "-")?;
+    let canonical = std::fs::canonicalize(manifest).ok();
+    let is_input = cli.paths.iter().any(|path| {
+        path == manifest || (canonical.is_some() && std::fs::canonicalize(path).ok() == canonical)
+    });
+    let ext = manifest
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let processed = ext.is_some_and(|ext| cli.ext.iter().any(|e| e.eq_ignore_ascii_case(&ext)));
+    (is_input || processed).then(|| {
+        format!(
+            "--manifest {} would overwrite a file the run reads; name a .json file",
+            manifest.display()
+        )
+    })
 }
 
 /// Writes `--manifest`: one document for the run, files and handlers sorted.

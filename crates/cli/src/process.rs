@@ -31,6 +31,9 @@ pub struct Job<'a> {
     /// The working directory, which relative paths (and, by default,
     /// module ids) are relative to.
     pub cwd: Option<String>,
+    /// Standard input was given a name (`--stdin-filename`): only then does
+    /// it have a module id.
+    pub stdin_named: bool,
     pub action: Action,
     /// Files larger than this are reported and skipped.
     pub max_bytes: u64,
@@ -146,8 +149,9 @@ pub fn process_source(
     path: Option<&Path>,
     job: &Job<'_>,
 ) -> FileReport {
+    let stdin_name = job.stdin_named.then_some(name.as_str());
     let module_id = module_id(
-        path.map(|p| p.to_string_lossy()).as_deref().or(Some(&name)),
+        path.map(|p| p.to_string_lossy()).as_deref().or(stdin_name),
         job.options.root.as_deref(),
         job.cwd.as_deref(),
     );

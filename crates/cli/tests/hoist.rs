@@ -236,3 +236,49 @@ fn a_second_run_reports_the_handlers_hoisted_before() {
         serde_json::json!([{"path": "target.value", "kind": "*"}])
     );
 }
+
+#[test]
+fn a_manifest_that_would_overwrite_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "src/App.tsx", APP);
+    write(dir.path(), "hc.json", r#"{"hoist": true}"#);
+    for target in ["src/App.tsx", "other.tsx"] {
+        cli(dir.path())
+            .args(["--config", "hc.json", "src/App.tsx", "--manifest", target])
+            .assert()
+            .code(2);
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("src/App.tsx")).unwrap(),
+        APP
+    );
+    assert!(!dir.path().join("other.tsx").exists());
+}
+
+#[test]
+fn unnamed_standard_input_has_no_module_id() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "hc.json", REGISTRY);
+    let out = cli(dir.path())
+        .args(["--config", "hc.json", "-"])
+        .write_stdin(APP)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HC103"));
+    let out = cli(dir.path())
+        .args([
+            "--config",
+            "hc.json",
+            "--stdin-filename",
+            "src/App.tsx",
+            "-",
+        ])
+        .write_stdin(APP)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("__cfReg(\"src/App.tsx\""));
+}
