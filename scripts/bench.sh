@@ -5,6 +5,8 @@
 #   3. plugin in @swc/core: ours / no-op plugin (same swc_core), first-call cost
 #   4. standalone wasm module vs the same work natively
 #   5. bundler route: vite build of a generated 1,000-file app with / without the plugin
+#   6. runtime: 100,000 renders of a 20-handler component, hoisted / inline (JS API output)
+#      (alone: node js/bench/runtime.mjs)
 # The corpus comes from scripts/gen-corpus.py (seeded). Takes ~10 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,3 +62,7 @@ echo; echo "## 5. bundler route: vite build of a 1,000-file app, with the plugin
 npm --prefix . run --silent build >/dev/null 2>&1
 (cd js/plugin-tests && npm ci --no-audit --no-fund >/dev/null)
 node js/plugin-tests/bench-vite.mjs 1000 5
+
+echo; echo "## 6. runtime: renders with hoisted handlers against inline ones (reference runtime; lower is better)"
+(cd js/exec && [ -d node_modules/esbuild ] || npm ci --no-audit --no-fund >/dev/null)
+node js/bench/runtime.mjs

@@ -3,11 +3,13 @@
 # fit CI; prints how long each phase takes.
 #
 #   1. execution equivalence on the golden fixtures, the harness's self-tests
-#      and the saved findings                       (js/exec, node --test)
+#      and the saved findings, each case also with `hoist: true`
+#                                                    (js/exec, node --test)
 #   2. generated programs: GEN_COUNT (default 300) random components and
 #      GEN_ORDER_COUNT (default 100) evaluation-order shapes checked for
 #      parsing, idempotence, execution equivalence and (safe shapes) being
-#      rewritten; GEN_SHAPES selects families or shapes  (js/exec)
+#      rewritten, each check also with `hoist: true`; GEN_SHAPES selects
+#      families or shapes                            (js/exec)
 #   3. fuzzing: both cargo-fuzz targets, FUZZ_SECONDS (default 30) each
 #                                                    (scripts/fuzz-ci.sh)
 #   4. real code: the .tsx/.jsx sources of three pinned UI kits through both

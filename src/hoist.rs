@@ -210,7 +210,18 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
         .facts
         .source
         .map(|(text, _)| CommentDirectives::find(text));
-    let pragmas = input.facts.source.map(|(text, _)| jsx_factories(text));
+    // The scopes of local bindings named like the classic JSX factory or
+    // fragment (found once, not per handler).
+    let pragmas = input.facts.source.map(|(text, _)| {
+        let names = jsx_factories(text);
+        input
+            .index
+            .bindings
+            .iter()
+            .filter(|(id, _)| names.contains(&id.0))
+            .map(|(_, binding)| binding.scope)
+            .collect::<Vec<Span>>()
+    });
 
     let mut candidates = Vec::new();
     for (i, (handler, site)) in handlers.iter_mut().zip(&input.index.handlers).enumerate() {
@@ -358,7 +369,7 @@ fn why_inline(
     site: &HandlerSite,
     site_context: &context::SiteContext,
     directives: Option<&CommentDirectives>,
-    pragmas: Option<&[Atom]>,
+    pragmas: Option<&[Span]>,
 ) -> Option<NotHoisted> {
     let scan = &site.scan;
     if !scan.lexical.is_empty() {
@@ -410,17 +421,9 @@ fn why_inline(
     if directives.cover(text, offset(arrow.lo)..offset(arrow.hi)) {
         return Some(NotHoisted::CommentDirective);
     }
-    if facts.has_jsx {
-        let local = |name: &Atom| {
-            input
-                .index
-                .bindings
-                .iter()
-                .any(|(id, b)| id.0 == *name && b.scope.contains(arrow))
-        };
-        if pragmas.iter().any(local) {
-            return Some(NotHoisted::JsxFactory);
-        }
+    // `pragmas` holds the scopes of the local bindings named like a factory.
+    if facts.has_jsx && pragmas.iter().any(|scope| scope.contains(arrow)) {
+        return Some(NotHoisted::JsxFactory);
     }
     None
 }

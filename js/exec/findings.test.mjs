@@ -1,5 +1,6 @@
 // Replays every saved finding (findings/*.tsx): each must now pass the whole
-// check (output parses, idempotent, execution equivalent). Findings listed in
+// check (output parses, idempotent, execution equivalent), with its options
+// and again with `hoist: true` added. Findings listed in
 // findings/open.json are known bugs not fixed yet and are reported as todo.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
@@ -23,10 +24,13 @@ for (const file of files) {
   test(`finding ${file}`, { todo: open[file] }, async () => {
     const source = readFileSync(dir + file, "utf8");
     const { options, props, backend, expect, safe } = findingScenario(source);
-    for (const b of backend ? [backend] : selectedBackends()) {
-      const r = await pool.run({ kind: "module", source, opts: { options, props, filename: file, backend: b, safe } });
-      if (expect === "refused") assert.ok(r.refused, `${b} back end should refuse the file with HC101; got ${r.ok ? "a transformed file" : `${r.stage}: ${r.message}`}`);
-      else assert.ok(r.ok, `${b} back end, ${r.stage}: ${r.message}`);
+    // With its options, then hoisted too (unless they hoist already).
+    const variants = options.hoist ? [options] : [options, { ...options, hoist: true }];
+    for (const b of backend ? [backend] : selectedBackends()) for (const o of variants) {
+      const r = await pool.run({ kind: "module", source, opts: { options: o, props, filename: file, backend: b, safe } });
+      const label = `${b} back end, options ${JSON.stringify(o)}`;
+      if (expect === "refused") assert.ok(r.refused, `${label}: should refuse the file with HC101; got ${r.ok ? "a transformed file" : `${r.stage}: ${r.message}`}`);
+      else assert.ok(r.ok, `${label}, ${r.stage}: ${r.message}`);
     }
   });
 }

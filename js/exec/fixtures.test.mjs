@@ -1,6 +1,7 @@
 // Execution equivalence on the golden fixtures: every fixtures/*/*/input.tsx
 // runs as written and as transformed (with its options.json, then again with
-// captureMode "roots"), and the two runs must be indistinguishable. See
+// captureMode "roots"), each of these once more with `hoist: true`, and the
+// two runs must be indistinguishable. See
 // the README, "Verification". Cases that cannot run are listed in fixtures.json.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
@@ -18,11 +19,14 @@ let events = 0;
 test("fixtures run the same as written and transformed", { concurrency: pool.size }, async (t) => {
   const running = [];
   for (const c of cases) {
-    const modes = [["options", c.options]];
-    if (c.options.captureMode !== "roots") modes.push(["roots", { ...c.options, captureMode: "roots" }]);
+    const base = [["options", c.options]];
+    if (c.options.captureMode !== "roots") base.push(["roots", { ...c.options, captureMode: "roots" }]);
+    // Every mode again with the handlers hoisted to module level (BEHAVIOR.md
+    // section 5), unless the fixture's options hoist already.
+    const modes = c.options.hoist ? base : [...base, ...base.map(([mode, options]) => [`${mode}+hoist`, { ...options, hoist: true }])];
     for (const [mode, options] of modes) for (const backend of backends) {
-      running.push(t.test(`${c.name} (${mode}, ${backend})`, { skip: c.skip }, async () => {
-        const r = await pool.run({ kind: "module", source: c.source, opts: { options, props: fixtureProps(c.props), backend } });
+      running.push(t.test(`${c.name} (${mode}, ${backend})`, { skip: c.skip, todo: c.open }, async () => {
+        const r = await pool.run({ kind: "module", source: c.source, opts: { options, props: fixtureProps(c.props), backend, globals: c.globals } });
         assert.ok(r.ok, `${r.stage}: ${r.message}`);
         events += r.events;
         if (!c.noEvents) assert.ok(r.events > 0, "no handler was fired: give the component props in fixtures.json, or list it under noEvents with a reason");
@@ -36,7 +40,7 @@ test("fixtures run the same as written and transformed", { concurrency: pool.siz
 
 test("fixtures.json names only existing fixtures", () => {
   const names = new Set(cases.map((c) => c.name));
-  for (const section of ["skip", "props", "noEvents", "throws"])
+  for (const section of ["skip", "props", "globals", "noEvents", "throws", "open"])
     for (const name of Object.keys(list[section] || {})) assert.ok(names.has(name), `${section}: no fixture ${name}`);
 });
 

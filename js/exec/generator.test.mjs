@@ -41,4 +41,9 @@ test("false-positive oracle: a rewritten handler passes, one left as written is 
   assert.deepEqual(notRewritten(rewritten + aliased + namespaced, ["h1", "h2", "h3"]), []);
   assert.deepEqual(notRewritten(refused, ["h4", "h5"]), ["h4"]);
   assert.deepEqual(notRewritten(refused, ["h9"]), ["h9"], "a marker missing from the output counts as not rewritten");
+  // hoisted (hoist: true): the marker sits in a module-level binding used by an attribute
+  const hoisted = `const _C_b_onClick = /*#__PURE__*/ handler((event, { label }) => log("h6", label));\nexport function C({ label }) { return <i onClick={() => log("h7", label)} />; }\n<b onClick={_C_b_onClick({ label })} />`;
+  assert.deepEqual(notRewritten(hoisted, ["h6", "h7"]), ["h7"]);
+  const unused = `const _C_b_onClick = /*#__PURE__*/ handler((event, { label }) => log("h8", label));\n<b onClick={other({ label })} />`;
+  assert.deepEqual(notRewritten(unused, ["h8"]), ["h8"], "a hoisted binding no attribute calls does not count");
 });

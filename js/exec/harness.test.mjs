@@ -5,7 +5,7 @@
 // TypeScript's) unless a case says per emit what each must find.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compile, execute, diffTranscripts, checkModule, EMITS, selectedEmits } from "./lib/harness.mjs";
+import { compile, execute, diffTranscripts, checkModule, EMITS, selectedEmits, selectedBackends, BACKENDS, initAst } from "./lib/harness.mjs";
 import { PROPS } from "./lib/generate.mjs";
 
 function compare(original, transformed, scenario = {}, emit = "esbuild") {
@@ -15,6 +15,7 @@ function compare(original, transformed, scenario = {}, emit = "esbuild") {
 }
 
 const HELPER = `import { handler } from "commontools";\n`;
+if (selectedBackends().includes("ast")) await initAst();
 
 const cases = [
   {
@@ -113,6 +114,40 @@ const cases = [
     original: `export function C({ log }) { enum E { A = 1 } const b = <b onClick={() => log(E.B)} />; enum E { B = 2 } return b; }`,
     transformed: `${HELPER}export function C({ log }) { enum E { A = 1 } const b = <b onClick={handler((event, { log, E }) => log(E.B))({ log, E: { B: E.B } })} />; enum E { B = 2 } return b; }`,
   },
+  // hoist: true (BEHAVIOR.md section 5): the callback runs from module
+  // scope, so a binding of the component it reads must come through params.
+  {
+    name: "a hoisted handler reading its captures through params compares equal",
+    expect: "same",
+    original: `export function C({ log }) { const x = { v: 1 }; return <b onClick={() => log(x.v)} />; }`,
+    transformed: `${HELPER}const _C_b_onClick = /*#__PURE__*/ handler((event, { log, x }) => log(x.v));\nexport function C({ log }) { const x = { v: 1 }; return <b onClick={_C_b_onClick({ log, x: { v: x.v } })} />; }`,
+  },
+  {
+    name: "a hoisted handler reading a binding of the component (ReferenceError at the event)",
+    expect: "wrong",
+    original: `export function C({ log }) { const x = { v: 1 }; return <b onClick={() => log(x.v)} />; }`,
+    transformed: `${HELPER}const _C_b_onClick = /*#__PURE__*/ handler((event, { log }) => log(x.v));\nexport function C({ log }) { const x = { v: 1 }; return <b onClick={_C_b_onClick({ log })} />; }`,
+  },
+  {
+    name: "a hoisted handler reading a module-level binding a local of the component shadows",
+    expect: "wrong",
+    original: `const label = "module"; export function C({ log }) { const label = "local"; return <b onClick={() => log(label)} />; }`,
+    transformed: `${HELPER}const _C_b_onClick = /*#__PURE__*/ handler((event, { log }) => log(label));\nconst label = "module"; export function C({ log }) { const label = "local"; return <b onClick={_C_b_onClick({ log })} />; }`,
+  },
+  {
+    // esbuild renames a parameter that shadows a binding of the enclosing
+    // function (state -> state2); hoisted, nothing is shadowed any more.
+    name: "an error naming a shadowing parameter compares equal when hoisting removes the shadow",
+    expect: "same",
+    original: `export function C({ state }) { return <b onClick={(state) => { state = 1; state(); }} />; }`,
+    transformed: `${HELPER}const _C_b_onClick = /*#__PURE__*/ handler((state, params) => { state = 1; state(); });\nexport function C({ state }) { return <b onClick={_C_b_onClick({})} />; }`,
+  },
+  {
+    name: "a hoisted block placed after module code that renders (TDZ at load)",
+    expect: "wrong",
+    original: `import { mount } from "./dom"; export function C({ log }) { return <b onClick={() => log(1)} />; } mount(C({ log: console.log }));`,
+    transformed: `${HELPER}import { mount } from "./dom"; export function C({ log }) { return <b onClick={_C_b_onClick({ log })} />; } mount(C({ log: console.log }));\nconst _C_b_onClick = /*#__PURE__*/ handler((event, { log }) => log(1));`,
+  },
 ];
 
 for (const c of cases) {
@@ -140,6 +175,31 @@ test("harness: the pipeline check flags a wrong enum rewrite through the TypeScr
   assert.equal(tsc.emit, "tsc");
   // And every check runs it, unless HC_EMITS narrows the emits on purpose.
   if (!process.env.HC_EMITS) assert.deepEqual(selectedEmits(), ["esbuild", "tsc"]);
+});
+
+test("harness: the pipeline check flags a hoisted callback corrupted to read a binding of the component", () => {
+  // The real output of both back ends with hoist: true, then corrupted: the
+  // hoisted callback's parameter `x` renamed away, so its body's `x` is no
+  // longer the param but a name of the component it cannot see from module
+  // scope. The check must report a ReferenceError at the event, under every
+  // emit and back end.
+  const original = `export function C({ log }) {\n  const x = { v: 1 };\n  return <b onClick={() => log(x.v)} />;\n}\n`;
+  const options = { hoist: true };
+  for (const backend of selectedBackends()) {
+    const real = BACKENDS[backend](original, options);
+    assert.match(real.code, /const _C_b_onClick = \/\*#__PURE__\*\/ handler\(/, `${backend}: not hoisted`);
+    const good = checkModule(original, { options, backend });
+    assert.ok(good.ok, `${backend}: ${good.message}`);
+    const corrupted = real.code.replace(/(\{\s*log,\s*)x(\s*\})/, "$1x: dropped$2");
+    assert.notEqual(corrupted, real.code, `${backend}: the corruption did not apply to\n${real.code}`);
+    const wrongBackEnd = (source) => ({ status: 0, code: source === original ? corrupted : source, diagnostics: [], crashed: false });
+    for (const emit of selectedEmits()) {
+      const r = checkModule(original, { options, backend: wrongBackEnd, emit });
+      assert.equal(r.ok, false, `${backend}/${emit}: the harness did not see the corrupted hoisted callback`);
+      assert.equal(r.stage, "exec");
+      assert.match(r.message, /ReferenceError: x is not defined/);
+    }
+  }
 });
 
 test("harness: a program that never stops is cut off by the step time limit", () => {

@@ -14,9 +14,15 @@
 // generated safe handlers hold no nested JSX attribute). After that brace,
 // comments and spaces are skipped and the value must be a call of the helper
 // (`handler(`, `handler1(`... or `__ctHelpers.handler(`).
+//
+// With `hoist: true` the callback holding the marker sits in a module-level
+// `const NAME = /*#__PURE__*/ handler(...)`: when such a declaration starts
+// after the last attribute before the marker, the handler counts as
+// rewritten if some `on...={` attribute's value is a call of NAME.
 const ATTRIBUTE = /\bon[\w:-]*=\{/g;
 const GAP = /^(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*/;
 const HELPER_CALL = /^(?:__ctHelpers\.)?handler\d*\(/;
+const HOISTED = /^const ([A-Za-z_$][\w$]*) = (?:\/\*#__PURE__\*\/ )?(?:__ctHelpers\.)?handler\d*\(/gm;
 
 export function notRewritten(output, markers) {
   const missed = [];
@@ -26,8 +32,16 @@ export function notRewritten(output, markers) {
       missed.push(m);
       continue;
     }
+    const before = output.slice(0, at);
     let open = -1;
-    for (const a of output.slice(0, at).matchAll(ATTRIBUTE)) open = a.index + a[0].length;
+    for (const a of before.matchAll(ATTRIBUTE)) open = a.index + a[0].length;
+    let hoisted = null;
+    for (const h of before.matchAll(HOISTED)) if (h.index > open) hoisted = h[1];
+    if (hoisted) {
+      const used = [...output.matchAll(ATTRIBUTE)].some((a) => output.slice(a.index + a[0].length).replace(GAP, "").startsWith(`${hoisted}(`));
+      if (!used) missed.push(m);
+      continue;
+    }
     const value = open < 0 ? "" : output.slice(open).replace(GAP, "");
     if (!HELPER_CALL.test(value)) missed.push(m);
   }

@@ -27,6 +27,8 @@ export function loadFixtureCases() {
         props: list.props?.[name],
         noEvents: list.noEvents?.[name],
         throws: list.throws?.[name],
+        globals: list.globals?.[name],
+        open: list.open?.[name],
       });
     }
   }

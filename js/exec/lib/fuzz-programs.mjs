@@ -7,6 +7,7 @@
 // Checks, by mode (see generate.mjs):
 //   conforming: paths and roots: parses, idempotent, equivalent
 //   free:       roots: parses, idempotent, equivalent; paths: parses, idempotent
+// and each of them again with `hoist: true` (checks "paths-hoist", "roots-hoist").
 // Programs of the "order" family (generate-order.mjs) are conforming and
 // list safe handlers (`program.safe`): each must also be rewritten (stage
 // "false-positive", see false-positives.mjs).
@@ -23,15 +24,18 @@ export function generateFamily(family, seed, mode, shapes) {
   return family === "order" ? generateOrderProgram(seed, shapes ? { shapes } : {}) : generateProgram(seed, { mode });
 }
 
+// Each check runs once more with `hoist: true` (BEHAVIOR.md section 5), named
+// "<name>-hoist".
+const withHoist = (checks) => [...checks, ...checks.map((c) => ({ ...c, name: `${c.name}-hoist`, options: { ...c.options, hoist: true } }))];
 export const CHECKS = {
-  conforming: [
+  conforming: withHoist([
     { name: "paths", options: {}, exec: true },
     { name: "roots", options: { captureMode: "roots" }, exec: true },
-  ],
-  free: [
+  ]),
+  free: withHoist([
     { name: "roots", options: { captureMode: "roots" }, exec: true },
     { name: "paths", options: {}, exec: false },
-  ],
+  ]),
 };
 
 // A passing checkModule result `r` becomes a "false-positive" failure when

@@ -219,8 +219,9 @@ export function execute(js, scenario = {}) {
   runtimeScript.runInContext(context);
   const options = scenario.options || {};
   const setup = {
-    helperModule: options.helperModule || "commontools",
+    helperModule: options.helperModule || null,
     helperName: options.helperName || "handler",
+    registry: options.registry || null,
     seed: scenario.seed || 1,
     globals: scenario.globals || [],
   };
@@ -291,8 +292,8 @@ function clip(line) {
 // Stages: "cli" (crash or refused file), "parse" (output does not parse),
 // "idempotence", "compile" (a compiler cannot compile the input), "exec".
 // Compiles and executes under every selected emit (esbuild, TypeScript's),
-// or only `emit`.
-export function checkModule(source, { options = {}, props, rounds, filename = "input.tsx", seed, exec = true, stepTimeout, backend = "text", emit } = {}) {
+// or only `emit`. `globals`: more names the host provides as auto values.
+export function checkModule(source, { options = {}, props, rounds, filename = "input.tsx", seed, exec = true, stepTimeout, backend = "text", emit, globals = [] } = {}) {
   // `backend` names a back end, or is a stand-in function (self-tests).
   const transform = typeof backend === "function" ? backend : BACKENDS[backend];
   const label = typeof backend === "function" ? "stand-in" : backend;
@@ -307,7 +308,7 @@ export function checkModule(source, { options = {}, props, rounds, filename = "i
   if (second.code !== first.code)
     return { ok: false, stage: "idempotence", message: `a second run changed the output:\n${lineDiff(first.code, second.code)}` };
   const result = { ok: true, diagnostics: first.diagnostics, transformed: first.code, handlers: 0, events: 0 };
-  const scenario = { options, props, rounds, seed, stepTimeout, globals: declaredGlobals(source) };
+  const scenario = { options, props, rounds, seed, stepTimeout, globals: [...declaredGlobals(source), ...globals] };
   for (const e of emit ? [emit] : selectedEmits()) {
     let jsOriginal, jsTransformed;
     try {

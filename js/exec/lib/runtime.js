@@ -312,7 +312,7 @@
 
   // --------------------------------------------------------------- modules
   const modules = new Map();
-  let helper = { module: "commontools", name: "handler" };
+  let helper = { module: null, name: "handler" };
   // The reference runtime of BEHAVIOR.md section 0, with one more check: a
   // rewritten handler must be closed (everything it reads from enclosing
   // functions comes through its params), so the runtime calls a copy of it
@@ -344,12 +344,34 @@
     return (params) => (event) => closed(event, params);
   };
 
+  // The helper module: `helperModule` when set, else either runtime module
+  // the transform may pick (BEHAVIOR.md section 2: the one the file already
+  // imports from, `commonfabric` or `commontools`).
+  const RUNTIME_MODULES = ["commontools", "commonfabric"];
+  // The registry function of `hoist` with `registry` (BEHAVIOR.md section 5)
+  // is build-time metadata, not behaviour: it records nothing, but a call
+  // that does not register binders (a module id and an object of functions)
+  // is reported, so a wrong registry call shows as a difference.
+  let registry = null;
+  function registryRuntime(id, entries) {
+    const bad = typeof id !== "string" || !entries || typeof entries !== "object" ||
+      Object.keys(entries).some((k) => typeof entries[k] !== "function");
+    if (bad) emit(`registry ${registry.module}.${registry.name} called with ${ser(id)}, ${ser(entries, 2)}`);
+  }
   function require(spec) {
     if (modules.has(spec)) return modules.get(spec);
     const mod = Object.create(auto(spec));
     Object.defineProperty(mod, "__esModule", { value: true });
-    if (spec === helper.module)
+    if (helper.module ? spec === helper.module : RUNTIME_MODULES.includes(spec))
       Object.defineProperty(mod, helper.name, { value: handlerRuntime, enumerable: true });
+    // `/** @jsx h */` with `import { h } from "preact"`: the harness's JSX
+    // factory, so such modules render.
+    if (spec === "preact") {
+      Object.defineProperty(mod, "h", { value: jsx, enumerable: true });
+      Object.defineProperty(mod, "Fragment", { value: Fragment, enumerable: true });
+    }
+    if (registry && spec === registry.module && !Object.prototype.hasOwnProperty.call(mod, registry.name))
+      Object.defineProperty(mod, registry.name, { value: registryRuntime, enumerable: true });
     modules.set(spec, mod);
     return mod;
   }
@@ -452,11 +474,13 @@
   }
 
   // esbuild may rename a shadowing local differently in the two compiled
-  // modules (draft2 / draft3), and V8 quotes names and source text in its
-  // messages: identifiers' numeric suffixes are not compared.
+  // modules (draft2 / draft3), or not at all once a hoisted callback no
+  // longer sits inside the function it shadowed (draft2 / draft), and V8
+  // quotes names and source text in its messages: identifiers' numeric
+  // suffixes are dropped (`draft2` reads `draft`, as `draft` does).
   function describeError(e) {
     if (e && typeof e === "object" && "message" in e)
-      return `${e.name || "Error"}: ${String(e.message).replace(/\b([A-Za-z_$][A-Za-z_$]*)\d+\b/g, "$1#")}`;
+      return `${e.name || "Error"}: ${String(e.message).replace(/\b([A-Za-z_$][A-Za-z_$]*)\d+\b/g, "$1")}`;
     return `thrown ${ser(e)}`;
   }
 
@@ -516,7 +540,9 @@
     if (isClass(C)) {
       const inst = new C(props);
       if (inst && inst.props === undefined) inst.props = props;
-      return typeof inst.render === "function" ? inst.render() : inst;
+      // props also as render's argument: a class whose render destructures
+      // its parameter (`render({ s })`) renders too; React's ignore it.
+      return typeof inst.render === "function" ? inst.render(props) : inst;
     }
     return C(props);
   }
@@ -542,7 +568,8 @@
     },
     // set up: helper module, seed
     setup(options) {
-      helper = { module: options.helperModule || "commontools", name: options.helperName || "handler" };
+      helper = { module: options.helperModule || null, name: options.helperName || "handler" };
+      registry = options.registry && options.registry.module && options.registry.name ? options.registry : null;
       installGlobals(options.seed || 1, options.globals || []);
     },
     exports: null,
@@ -575,6 +602,20 @@
           tree[key] = r.ok ? renderNode(r.value, key, 0) : "[threw]";
         } else if (value && typeof value === "object" && elementsIn(value, 0, []).length > 0) {
           tree[key] = renderNode(value, key, 0);
+        } else if (value && typeof value === "object" && !isAuto(value) && Object.getPrototypeOf(value) === Object.prototype &&
+          Object.keys(value).some((k) => typeof value[k] === "function" && !isAuto(value[k]))) {
+          // An object of components (a namespace's exports, `{ main({ state }) {...} }`):
+          // each function member is rendered with the props, called as a method.
+          const members = {};
+          for (const k of Object.keys(value)) {
+            const f = value[k];
+            if (typeof f !== "function" || isAuto(f)) members[k] = ser(f, 3);
+            else {
+              const r = guard(`render export ${key}.${k}`, () => (isClass(f) ? callComponent(f, hc.props) : value[k](hc.props)));
+              members[k] = r.ok ? renderNode(r.value, `${key}.${k}`, 0) : "[threw]";
+            }
+          }
+          tree[key] = members;
         } else {
           tree[key] = ser(value, 3);
         }
