@@ -294,15 +294,17 @@ fn parse_and_plan(
     refuse_unparsable(&parsed, &plan)?;
     let handlers = if emit.describe {
         let module_id = emit.module_id.as_deref().unwrap_or(filename);
-        let cm = parsed.cm.clone();
+        // Indexed once: a lookup per handler from the file's start would be
+        // quadratic in a large file.
+        let text = rewrite_text::SourceText::new(&file.src, file.start_pos, &parsed.comments);
         crate::manifest::describe(
             &parsed.program,
             &plan,
             module_id,
             parsed.unresolved_mark,
             |pos| {
-                let found = cm.lookup_byte_offset(pos);
-                line_and_column(&found.sf.src, found.pos.0 as usize)
+                let offset = text.at(pos);
+                (text.line_of(offset) + 1, text.column(offset) + 1)
             },
         )
     } else {
