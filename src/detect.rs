@@ -24,7 +24,7 @@ use swc_core::common::Span;
 use swc_core::ecma::{
     ast::{
         ArrowExpr, ArrowFunctionBody, Expr, ExprStmt, Invalid, JSXAttr, JSXAttrName, JSXAttrValue,
-        JSXExpr, Lit, Program, Stmt,
+        JSXExpr, JSXExprContainer, Lit, Program, Stmt,
     },
     visit::{Visit, VisitWith},
 };
@@ -148,6 +148,10 @@ fn leading_strings(arrow: &ArrowExpr) -> impl Iterator<Item = (Option<&str>, boo
 pub struct FirstLook {
     /// At least one handler.
     pub has_handler: bool,
+    /// An event attribute bound by a call of an identifier
+    /// (`onClick={_App_b_onClick({...})}`, a handler an earlier run hoisted),
+    /// seen before the first handler.
+    pub has_bound: bool,
     /// An invalid node left by the parser's error recovery, if seen before
     /// the first handler (after it, the scope index walk looks).
     pub invalid: Option<Span>,
@@ -160,11 +164,13 @@ pub fn first_look(program: &Program, rule: &AttributeRule) -> FirstLook {
     let mut finder = Finder {
         rule,
         found: false,
+        bound: false,
         invalid: None,
     };
     program.visit_with(&mut finder);
     FirstLook {
         has_handler: finder.found,
+        has_bound: finder.bound,
         invalid: finder.invalid,
     }
 }
@@ -172,6 +178,7 @@ pub fn first_look(program: &Program, rule: &AttributeRule) -> FirstLook {
 struct Finder<'a> {
     rule: &'a AttributeRule,
     found: bool,
+    bound: bool,
     invalid: Option<Span>,
 }
 
@@ -196,9 +203,24 @@ impl Visit for Finder<'_> {
         if handler_arrow(attr, self.rule).is_some() {
             self.found = true;
         } else if !self.found {
+            if !self.bound && is_bound(attr) && self.rule.matches(&attr_name(attr)) {
+                self.bound = true;
+            }
             attr.visit_children_with(self);
         }
     }
+}
+
+/// `{N(...)}`: the value is a call of an identifier.
+fn is_bound(attr: &JSXAttr) -> bool {
+    let Some(JSXAttrValue::JSXExprContainer(JSXExprContainer {
+        expr: JSXExpr::Expr(expr),
+        ..
+    })) = &attr.value
+    else {
+        return false;
+    };
+    matches!(unwrap_parens(expr), Expr::Call(call) if call.callee.as_expr().is_some_and(|c| c.is_ident()))
 }
 
 /// The expression inside any number of parentheses.

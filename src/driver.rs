@@ -273,7 +273,8 @@ fn parse_and_plan(
     let look = first_look(&parsed.program, &rule);
     // A file without inline handlers may still hold handlers an earlier run
     // hoisted, which a manifest lists.
-    if !look.has_handler && look.invalid.is_none() && !emit.describe {
+    let registers = options.hoist && options.registry.is_some() && look.has_bound;
+    if !look.has_handler && look.invalid.is_none() && !emit.describe && !registers {
         return Ok((parsed, Plan::default(), Vec::new()));
     }
     parsed.resolve();

@@ -299,6 +299,22 @@ impl Scanner {
     /// A static link extends its object's paths; a computed key makes them
     /// escape.
     fn member(&mut self, member: &MemberExpr) -> Paths {
+        // `window.event`, `globalThis.event`, `self["event"]`: the global event.
+        if let Expr::Ident(object) = unwrap_expr_wrappers(&member.obj) {
+            let global_object = matches!(&*object.sym, "window" | "globalThis" | "self")
+                && object.ctxt.outer() == self.unresolved_mark;
+            let event = match &member.prop {
+                MemberProp::Ident(name) => &*name.sym == "event",
+                // A key that is not a literal may be "event".
+                MemberProp::Computed(key) => literal_key(&key.expr).is_none_or(|k| k == "event"),
+                MemberProp::PrivateName(_) => false,
+                #[cfg(swc_ast_unknown)]
+                _ => true,
+            };
+            if global_object && event {
+                self.whole = true;
+            }
+        }
         let objects = self.values(&member.obj);
         let segment = match &member.prop {
             MemberProp::Ident(name) => Some(name.sym.to_string()),

@@ -40,6 +40,7 @@ pub mod comment_directives;
 pub mod context;
 pub mod existing;
 pub mod naming;
+pub mod narrowing;
 
 use swc_core::{
     common::{BytePos, Mark, Span, Spanned, SyntaxContext, DUMMY_SP},
@@ -80,6 +81,10 @@ pub enum NotHoisted {
     DirectiveFunction,
     /// The callback reads a binding that is neither passed nor module-level.
     LocalBinding,
+    /// The callback reads a module-level binding that an enclosing function
+    /// narrows (tests or assigns): TypeScript's narrowing would not reach
+    /// the hoisted callback.
+    Narrowed,
     /// The front end could not give the source text the checks need.
     NoSource,
 }
@@ -98,6 +103,7 @@ impl NotHoisted {
             NotHoisted::CommentDirective => "comment-directive",
             NotHoisted::DirectiveFunction => "directive-function",
             NotHoisted::LocalBinding => "local-binding",
+            NotHoisted::Narrowed => "narrowed",
             NotHoisted::NoSource => "no-source",
         }
     }
@@ -195,6 +201,8 @@ pub struct HoistInput<'a> {
     pub index: &'a ScopeIndex,
     pub facts: FileFacts<'a>,
     pub context: &'a ModuleContext,
+    /// The module-level bindings the functions around each handler narrow.
+    pub narrowed: &'a narrowing::Narrowed,
     pub helper: &'a HelperCallee,
     /// [`placement_index`] of the program.
     pub placement: usize,
@@ -213,7 +221,15 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
     // The scopes of local bindings named like the classic JSX factory or
     // fragment (found once, not per handler).
     let pragmas = input.facts.source.map(|(text, _)| {
-        let names = jsx_factories(text);
+        let mut names = jsx_factories(text);
+        // `h` of `h.f`, as the build names its factory.
+        names.extend(
+            input
+                .options
+                .jsx_factories
+                .iter()
+                .map(|name| Atom::from(name.split('.').next().unwrap_or_default())),
+        );
         input
             .index
             .bindings
@@ -318,8 +334,9 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
     // block goes (nothing but hoisted consts between the place and its end):
     // module code above the block could otherwise use them uninitialised.
     let contiguous = existing.consts.last().is_some_and(|&(last, _)| {
-        last >= input.placement
-            && (input.placement..=last).all(|i| existing.consts.iter().any(|(c, _)| *c == i))
+        let indices: rustc_hash::FxHashSet<usize> =
+            existing.consts.iter().map(|(i, _)| *i).collect();
+        last >= input.placement && (input.placement..=last).all(|i| indices.contains(&i))
     });
     let (index, after) = match existing.consts.last() {
         Some(&(last, _)) if contiguous => (last + 1, item_span(input.program, last)),
@@ -403,6 +420,12 @@ fn why_inline(
     };
     if scan.refs.iter().any(|r| own_class(&r.id)) {
         return Some(NotHoisted::LocalBinding);
+    }
+    let key = (arrow.lo.0, arrow.hi.0);
+    let narrowed =
+        |id: &Id| input.context.module_level.contains(id) && input.narrowed.narrows(key, id);
+    if scan.refs.iter().any(|r| narrowed(&r.id)) {
+        return Some(NotHoisted::Narrowed);
     }
     let captured = |id: &Id| input.index.binding(id).is_some() && !scan.declared.contains(id);
     let reaches = |id: &Id| {

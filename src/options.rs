@@ -102,6 +102,15 @@ pub struct Options {
     ///
     /// Defaults to the host's working directory.
     pub root: Option<String>,
+
+    /// The classic JSX factory and fragment the build compiles JSX with
+    /// (`["h", "Fragment"]`), besides `React` and the file's `@jsx` and
+    /// `@jsxFrag` pragmas: a handler holding JSX is not hoisted where one of
+    /// them is a local binding. The esbuild plugin fills it from the build's
+    /// `jsxFactory` and `jsxFragment`.
+    ///
+    /// Defaults to `[]`.
+    pub jsx_factories: Vec<String>,
 }
 
 /// See [`Options::registry`].
@@ -130,6 +139,7 @@ impl Default for Options {
             hoist: false,
             registry: None,
             root: None,
+            jsx_factories: Vec::new(),
         }
     }
 }

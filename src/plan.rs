@@ -177,9 +177,10 @@ pub fn analyze_after_look(
             };
         }
     }
-    // A second run must see its own hoisted block even when no inline
-    // handler is left, to describe the hoisted handlers.
-    if !look.has_handler && !describe {
+    // A file without inline handlers may hold handlers an earlier run
+    // hoisted: a manifest describes them, and a registry registers them.
+    let registers = options.hoist && options.registry.is_some() && look.has_bound;
+    if !look.has_handler && !describe && !registers {
         return Plan::default();
     }
     let bases = [
@@ -259,6 +260,7 @@ pub fn analyze_after_look(
             }
         }
         if hoisting {
+            let narrowed = hoist::narrowing::collect(program, rule);
             plan.hoist = hoist::plan(
                 &hoist::HoistInput {
                     program,
@@ -266,6 +268,7 @@ pub fn analyze_after_look(
                     index: &index,
                     facts: *facts,
                     context: &context,
+                    narrowed: &narrowed,
                     helper: &helper.callee,
                     placement,
                 },

@@ -320,3 +320,21 @@ fn fields_are_deduplicated_and_a_path_keeps_its_prefix() {
         list(&[("target", "read"), ("target.value", "read")])
     );
 }
+
+#[test]
+fn the_global_event_through_window_globalthis_or_self_is_the_whole_event() {
+    for body in [
+        "(e) => window.event.target.value",
+        "(e) => { e.preventDefault(); window.event.stopPropagation(); }",
+        "() => globalThis.event.key",
+        "() => self[\"event\"]",
+        "() => window[k]",
+    ] {
+        assert_eq!(fields(body), "\"*\"", "{body}");
+    }
+    // A local `window` is not the global.
+    assert_eq!(
+        fields("(e) => { const window = { event: 1 }; return window.event; }"),
+        "[]"
+    );
+}

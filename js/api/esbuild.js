@@ -40,6 +40,12 @@ export default function handlerClosures(options = {}) {
       // Invalid options fail the build once, at setup, naming the field.
       transformSync("", { filename: "options-check.tsx", sourceMap: false, ...transformOptions });
       const initial = build.initialOptions;
+      // A classic JSX build's factory and fragment: a handler holding JSX
+      // stays inline where they are local bindings (hoisting).
+      if (initial.jsx !== "automatic" && initial.jsx !== "preserve") {
+        const factories = [initial.jsxFactory, initial.jsxFragment].filter((f) => typeof f === "string");
+        if (factories.length) transformOptions.jsxFactories = [...(transformOptions.jsxFactories ?? []), ...factories];
+      }
       const wantMap = sourceMap ?? Boolean(initial.sourcemap);
       const cwd = initial.absWorkingDir ?? globalThis.process?.cwd?.() ?? globalThis.Deno?.cwd?.();
       const glob = hasGlobs(include, exclude) ? await picomatch() : undefined;

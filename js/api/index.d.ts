@@ -30,6 +30,8 @@ export interface HandlerClosuresOptions {
   registry?: { module: string; name: string };
   /** The directory module ids are relative to. Defaults to the working directory (`process.cwd()`, `Deno.cwd()`). */
   root?: string;
+  /** The classic JSX factory and fragment the build uses (`["h", "Fragment"]`), besides `React` and `@jsx` pragmas. Defaults to `[]`. */
+  jsxFactories?: string[];
 }
 
 export interface TransformOptions extends HandlerClosuresOptions {

@@ -15,7 +15,7 @@
 
 use swc_core::{
     common::{BytePos, Span, Spanned, DUMMY_SP},
-    ecma::ast::*,
+    ecma::{ast::*, atoms::Atom},
 };
 
 use super::{call, object, prop_name};
@@ -31,13 +31,13 @@ pub(super) fn insert(
     mut hoisted: Vec<(Ident, Expr)>,
     first_lo: Option<BytePos>,
 ) {
-    let position = |name: &Ident| {
-        hoist
-            .order
-            .iter()
-            .position(|&i| plan.handlers[i].hoisted.as_ref() == Some(name))
-    };
-    hoisted.sort_by_key(|(name, _)| position(name));
+    let position: rustc_hash::FxHashMap<&Atom, usize> = hoist
+        .order
+        .iter()
+        .enumerate()
+        .filter_map(|(at, &i)| Some((&plan.handlers[i].hoisted.as_ref()?.sym, at)))
+        .collect();
+    hoisted.sort_by_key(|(name, _)| position.get(&name.sym).copied());
     let pure = hoist.registry.is_none();
     let mut items: Vec<ModuleItem> = hoisted
         .into_iter()

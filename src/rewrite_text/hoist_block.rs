@@ -194,8 +194,13 @@ fn block_text(
     };
     let mut out = String::new();
     let mut maps = Vec::new();
+    let by_handler: rustc_hash::FxHashMap<usize, usize> = hoists
+        .iter()
+        .enumerate()
+        .map(|(index, h)| (h.handler, index))
+        .collect();
     for &handler in &hoist.order {
-        let Some(index) = hoists.iter().position(|h| h.handler == handler) else {
+        let Some(&index) = by_handler.get(&handler) else {
             continue;
         };
         let Some((text, text_maps)) = set_aside[index].take() else {

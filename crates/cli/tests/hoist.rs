@@ -282,3 +282,33 @@ fn unnamed_standard_input_has_no_module_id() {
         .clone();
     assert!(String::from_utf8_lossy(&out.stdout).contains("__cfReg(\"src/App.tsx\""));
 }
+
+#[test]
+fn a_file_hoisted_in_source_is_registered_when_built_with_a_registry() {
+    // The README's workflow: hoist in source with the codemod, build with a
+    // registry. A file with no inline handler left still gets its call.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "src/App.tsx", APP);
+    write(dir.path(), "hoist.json", r#"{"hoist": true}"#);
+    write(dir.path(), "build.json", REGISTRY);
+    let app = APP.replace(" onClick={() => this.x}", "");
+    write(dir.path(), "src/App.tsx", &app);
+    cli(dir.path())
+        .args(["--config", "hoist.json", "--write", "src"])
+        .assert()
+        .success();
+    let out = cli(dir.path())
+        .args(["--config", "build.json", "src/App.tsx"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let code = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        code.contains(
+            "__cfReg(\"src/App.tsx\", { \"_App_input_onChange\": _App_input_onChange });"
+        ),
+        "{code}"
+    );
+    assert_eq!(code.matches("__cfReg(").count(), 1, "{code}");
+}
