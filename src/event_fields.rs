@@ -392,8 +392,12 @@ impl Scanner {
     fn simple_target(&mut self, target: &SimpleAssignTarget, compound: bool) {
         match target {
             SimpleAssignTarget::Ident(ident) => {
+                // Assigning an alias (`({ target }) => { target = 1 }`)
+                // rebinds a local: its path was read when it was bound, and
+                // the event is not written. The parameter itself (path "")
+                // makes the whole event escape.
                 let paths = self.ident(&ident.id);
-                self.written(paths, compound);
+                self.record_all(paths, FieldKind::Read);
             }
             SimpleAssignTarget::Member(member) => {
                 let paths = self.member(member);

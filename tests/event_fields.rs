@@ -338,3 +338,12 @@ fn the_global_event_through_window_globalthis_or_self_is_the_whole_event() {
         "[]"
     );
 }
+
+#[test]
+fn assigning_an_alias_rebinds_a_local_and_writes_no_event_field() {
+    assert_eq!(
+        fields("({ target }) => { target = 1; }"),
+        list(&[("target", "read")])
+    );
+    assert_eq!(fields("(e) => { e = 1; }"), "\"*\"");
+}
