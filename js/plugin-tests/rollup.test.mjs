@@ -16,12 +16,12 @@ import { assertHc001, assertMapsIntoHandlerBody, assertTransformed, assertTransf
 const app = makeApp("rollup");
 const external = (id) => /^(react|react-dom)(\/|$)/.test(id);
 
-async function buildWithRollup(entry, warnings = []) {
+async function buildWithRollup(entry, warnings = [], options = undefined, dir = app) {
   const bundle = await rollup({
-    input: join(app, entry),
+    input: join(dir, entry),
     external,
     plugins: [
-      rollupPlugin(),
+      rollupPlugin(options),
       nodeResolve({ extensions: [".tsx", ".ts", ".js"] }),
       esbuild({ jsx: "automatic", target: "es2022", sourceMap: true }),
     ],
@@ -32,12 +32,12 @@ async function buildWithRollup(entry, warnings = []) {
   return output[0];
 }
 
-async function buildWithRolldown(entry, warnings = []) {
+async function buildWithRolldown(entry, warnings = [], options = undefined, dir = app) {
   const bundle = await rolldown({
-    input: join(app, entry),
-    cwd: app,
+    input: join(dir, entry),
+    cwd: dir,
     external,
-    plugins: [rolldownPlugin()],
+    plugins: [rolldownPlugin(options)],
     transform: { jsx: "react-jsx" },
     onwarn: (warning) => warnings.push(warning),
   });
@@ -78,5 +78,26 @@ for (const [name, build] of [
     assert.match(ours[0].message, /warn\/main\.tsx:5:\d+: warning\[HC007\]/);
     // esbuild (Rollup's JSX compiler here) renames the shadowing parameter.
     assert.match(chunk.code, /handler\(\(event, \{ prefix(?:: \w+)? \}\) => this\.log\(\w+ \+ this\.label\)\)/);
+  });
+}
+
+// Hoisting with a registry through the bundler route: the handlers become
+// module-level consts registered under the module id (relative to `root`),
+// and the bundle keeps them (no tree-shaking of registered handlers).
+const registryApp = makeApp("rollup-registry", {
+  // A runtime's registry is observable (a global), so the call is kept.
+  "src/registry.ts": "export function __cfReg(id: string, handlers: Record<string, unknown>) { (globalThis as any).registered = { ...(globalThis as any).registered, [id]: handlers }; }\n",
+});
+for (const [name, build] of [
+  ["rollup", buildWithRollup],
+  ["rolldown", buildWithRolldown],
+]) {
+  test(`${name}: hoist and registry register the handlers under the module id`, async () => {
+    const options = { hoist: true, root: registryApp, registry: { module: "./registry", name: "__cfReg" } };
+    const chunk = await build("src/main.tsx", [], options, registryApp);
+    const flat = chunk.code.replace(/\s+/g, "");
+    assert.match(flat, /__cfReg\("src\/TodoList\.tsx",\{"_TodoList_div_onClick":_TodoList_div_onClick,/, chunk.code);
+    assert.match(flat, /const_TodoList_li_onClick\d*=handler\w*\(/, chunk.code);
+    assert.match(flat, /_TodoList_li_onClick\d*\(\{remove,item:\{id:item\.id\}\}\)/, chunk.code);
   });
 }
