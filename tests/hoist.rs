@@ -88,3 +88,39 @@ fn the_manifest_lists_refused_and_left_handlers() {
         ])
     );
 }
+
+/// Source maps point from the hoisted callback's tokens to their place in
+/// the attribute, in both back ends.
+#[test]
+fn the_hoisted_callback_maps_back_to_the_attribute() {
+    let source = "import { cell } from \"commonfabric\";\nexport function App({ state }) {\n  return <div>\n    <b onClick={() => state.counter.set(1)} />\n  </div>;\n}\n";
+    let emit = driver::Emit {
+        source_map: true,
+        ..emit("src/App.tsx")
+    };
+    let hoist = options(r#"{"hoist": true}"#);
+    for output in [
+        driver::transform_text_with(source, "src/App.tsx", &hoist, emit.clone()).unwrap(),
+        driver::transform_with(source, "src/App.tsx", &hoist, emit.clone()).unwrap(),
+    ] {
+        let map =
+            swc_sourcemap::SourceMap::from_slice(output.source_map.unwrap().as_bytes()).unwrap();
+        let (line, text) = output
+            .code
+            .lines()
+            .enumerate()
+            .find(|(_, text)| text.starts_with("const _App_b_onClick"))
+            .unwrap();
+        let col = text.find("counter.set").unwrap() as u32;
+        let token = map.lookup_token(line as u32, col).expect("mapped");
+        assert_eq!(token.get_src_line(), 3, "{}", output.code);
+        let original = source.lines().nth(3).unwrap();
+        let expected = original.find("counter.set").unwrap() as u32;
+        assert!(
+            token.get_src_col() <= expected && expected - token.get_src_col() <= 6,
+            "{} maps to column {}, the original is at {expected}",
+            output.code,
+            token.get_src_col()
+        );
+    }
+}

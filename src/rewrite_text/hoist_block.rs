@@ -92,12 +92,12 @@ impl<'s> Splicer<'s> {
             self.set_aside,
         );
         out.replace_range(at..at + MARKER.len(), &block);
-        let shift = block.len() - MARKER.len();
+        // The block may be shorter or longer than the marker.
         for (offset, _) in maps
             .iter_mut()
             .filter(|(offset, _)| *offset >= at + MARKER.len())
         {
-            *offset += shift;
+            *offset = *offset - MARKER.len() + block.len();
         }
         let split = maps.partition_point(|(offset, _)| *offset < at);
         maps.splice(
