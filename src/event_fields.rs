@@ -51,6 +51,33 @@ use swc_core::{
 
 use crate::patterns::{skip_type_positions, unwrap_expr_wrappers};
 
+/// Globals through which a handler can reach the global `event`.
+const GLOBAL_OBJECTS: [&str; 10] = [
+    "window",
+    "globalThis",
+    "self",
+    "parent",
+    "top",
+    "frames",
+    "opener",
+    "document",
+    "eval",
+    "Function",
+];
+
+/// Their properties that lead to it.
+const REACHES_EVENT: [&str; 9] = [
+    "event",
+    "window",
+    "self",
+    "globalThis",
+    "parent",
+    "top",
+    "frames",
+    "opener",
+    "defaultView",
+];
+
 /// What a handler reads from its event parameter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
@@ -206,8 +233,16 @@ impl Scanner {
 
     /// The path `ident` stands for, if any; the global `event` is the whole
     /// event.
+    /// An unresolved global through which the global event can be reached.
+    fn is_global_object(&self, ident: &Ident) -> bool {
+        GLOBAL_OBJECTS.contains(&&*ident.sym) && ident.ctxt.outer() == self.unresolved_mark
+    }
+
     fn ident(&mut self, ident: &Ident) -> Paths {
-        if &*ident.sym == "event" && ident.ctxt.outer() == self.unresolved_mark {
+        // The global `event`, or a global object used whole
+        // (`const { event } = window`, `Reflect.get(window, k)`, `(0, eval)`).
+        let global = ident.ctxt.outer() == self.unresolved_mark;
+        if global && (&*ident.sym == "event" || self.is_global_object(ident)) {
             self.whole = true;
         }
         let id = ident.to_id();
@@ -299,20 +334,25 @@ impl Scanner {
     /// A static link extends its object's paths; a computed key makes them
     /// escape.
     fn member(&mut self, member: &MemberExpr) -> Paths {
-        // `window.event`, `globalThis.event`, `self["event"]`: the global event.
+        // A global object (`window`, `self`, `document`...): a static read
+        // of an unrelated property is no event path; `window.event`,
+        // `document.defaultView`, `top.window` or a computed key reach the
+        // global event.
         if let Expr::Ident(object) = unwrap_expr_wrappers(&member.obj) {
-            let global_object = matches!(&*object.sym, "window" | "globalThis" | "self")
-                && object.ctxt.outer() == self.unresolved_mark;
-            let event = match &member.prop {
-                MemberProp::Ident(name) => &*name.sym == "event",
-                // A key that is not a literal may be "event".
-                MemberProp::Computed(key) => literal_key(&key.expr).is_none_or(|k| k == "event"),
-                MemberProp::PrivateName(_) => false,
-                #[cfg(swc_ast_unknown)]
-                _ => true,
-            };
-            if global_object && event {
-                self.whole = true;
+            if self.is_global_object(object) {
+                let prop = match &member.prop {
+                    MemberProp::Ident(name) => Some(name.sym.to_string()),
+                    MemberProp::Computed(key) => literal_key(&key.expr),
+                    _ => None,
+                };
+                match prop {
+                    Some(prop) if !REACHES_EVENT.contains(&prop.as_str()) => {}
+                    _ => self.whole = true,
+                }
+                if let MemberProp::Computed(key) = &member.prop {
+                    self.read(&key.expr);
+                }
+                return Paths::new();
             }
         }
         let objects = self.values(&member.obj);

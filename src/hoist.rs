@@ -134,6 +134,10 @@ pub struct RegistryPlan {
     pub names: Vec<Ident>,
     /// An existing call for this module whose object gets the new names.
     pub existing: Option<ExistingCall>,
+    /// Where a new call goes when it cannot follow the block: the module
+    /// item index it goes before and the item it follows (the last const an
+    /// earlier run hoisted, which stands below the block's place).
+    pub after_existing: Option<(usize, Span)>,
 }
 
 /// `register("src/App.tsx", { ... })` already in the module.
@@ -221,6 +225,10 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
     // The scopes of local bindings named like the classic JSX factory or
     // fragment (found once, not per handler).
     let pragmas = input.facts.source.map(|(text, _)| {
+        // "*": the build's factory is unknown (any local binding may be it).
+        if input.options.jsx_factories.iter().any(|f| f == "*") {
+            return vec![input.program.span()];
+        }
         let mut names = jsx_factories(text);
         // `h` of `h.f`, as the build names its factory.
         names.extend(
@@ -357,12 +365,20 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
             .chain(order.iter().filter_map(|&i| handlers[i].hoisted.clone()))
             .filter(|name| registered.is_none_or(|keys| !keys.contains(&name.sym)))
             .collect();
+        // A new call follows every const it names: after the block, or after
+        // the last earlier const when that stands below the block's place.
+        let after_existing = existing
+            .consts
+            .last()
+            .filter(|&&(last, _)| last >= index)
+            .and_then(|&(last, _)| Some((last + 1, item_span(input.program, last)?)));
         RegistryPlan {
             callee,
             import,
             module_id: module_id.to_string(),
             names,
             existing: existing.call.as_ref().map(|(call, _)| *call),
+            after_existing,
         }
     });
     Some(HoistPlan {
@@ -444,7 +460,8 @@ fn why_inline(
     if directives.cover(text, offset(arrow.lo)..offset(arrow.hi)) {
         return Some(NotHoisted::CommentDirective);
     }
-    // `pragmas` holds the scopes of the local bindings named like a factory.
+    // `pragmas` holds the scopes of the local bindings named like a factory
+    // (the whole program when the factory is unknown).
     if facts.has_jsx && pragmas.iter().any(|scope| scope.contains(arrow)) {
         return Some(NotHoisted::JsxFactory);
     }

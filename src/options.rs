@@ -107,7 +107,8 @@ pub struct Options {
     /// (`["h", "Fragment"]`), besides `React` and the file's `@jsx` and
     /// `@jsxFrag` pragmas: a handler holding JSX is not hoisted where one of
     /// them is a local binding. The esbuild plugin fills it from the build's
-    /// `jsxFactory` and `jsxFragment`.
+    /// `jsxFactory` and `jsxFragment`. `"*"` means the factory is unknown:
+    /// no callback holding JSX is hoisted.
     ///
     /// Defaults to `[]`.
     pub jsx_factories: Vec<String>,

@@ -150,6 +150,15 @@ fn edits(source: &SourceText<'_>, plan: &Plan, uses: Uses<'_>) -> (Vec<Edit>, Ve
         if hoist_block::has_block(hoist) {
             top.push(hoist.after, hoist_block::MARKER.to_string());
         }
+        // A new registry call below the block's place, after the last const
+        // an earlier run hoisted.
+        if let Some(registry) = &hoist.registry {
+            if let (Some((_, after)), Some(call)) =
+                (registry.after_existing, hoist_block::new_call(registry))
+            {
+                top.push(Some(after), call);
+            }
+        }
     }
     top.into_edits(source, &mut edits);
     // Stable: edits at the same offset keep the order they were made in.

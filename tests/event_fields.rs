@@ -329,6 +329,14 @@ fn the_global_event_through_window_globalthis_or_self_is_the_whole_event() {
         "() => globalThis.event.key",
         "() => self[\"event\"]",
         "() => window[k]",
+        "() => { const { event } = window; log(event.type); }",
+        "() => { const w = window; log(w.event.type); }",
+        "() => log(window.window.event.type)",
+        "() => log(document.defaultView.event.type)",
+        "() => log(parent.event.type)",
+        "() => log(Reflect.get(window, \"event\"))",
+        "() => log((0, eval)(\"event\"))",
+        "() => log(Function(\"return event\")())",
     ] {
         assert_eq!(fields(body), "\"*\"", "{body}");
     }
@@ -346,4 +354,12 @@ fn assigning_an_alias_rebinds_a_local_and_writes_no_event_field() {
         list(&[("target", "read")])
     );
     assert_eq!(fields("(e) => { e = 1; }"), "\"*\"");
+}
+
+#[test]
+fn unrelated_reads_of_global_objects_are_no_event_fields() {
+    assert_eq!(
+        fields("(e) => { window.location.assign(\"/\"); document.getElementById(\"x\"); e.preventDefault(); }"),
+        list(&[("preventDefault", "call")])
+    );
 }

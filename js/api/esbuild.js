@@ -42,9 +42,12 @@ export default function handlerClosures(options = {}) {
       const initial = build.initialOptions;
       // A classic JSX build's factory and fragment: a handler holding JSX
       // stays inline where they are local bindings (hoisting).
+      // Without the build's own `jsxFactory`, a tsconfig may name one the
+      // plugin cannot see: "*" keeps every callback holding JSX inline.
       if (initial.jsx !== "automatic" && initial.jsx !== "preserve") {
         const factories = [initial.jsxFactory, initial.jsxFragment].filter((f) => typeof f === "string");
-        if (factories.length) transformOptions.jsxFactories = [...(transformOptions.jsxFactories ?? []), ...factories];
+        if (!initial.jsxFactory) factories.push("*");
+        transformOptions.jsxFactories = [...(transformOptions.jsxFactories ?? []), ...factories];
       }
       const wantMap = sourceMap ?? Boolean(initial.sourcemap);
       const cwd = initial.absWorkingDir ?? globalThis.process?.cwd?.() ?? globalThis.Deno?.cwd?.();
@@ -65,7 +68,8 @@ export default function handlerClosures(options = {}) {
         const name = transformOptions.registry ? args.path : filename;
         const result = transformSync(source, { ...transformOptions, filename: name, sourceMap: wantMap, handlers: false });
         const unparsedJs = ext === "js" && result.diagnostics.some((d) => d.code === "HC101");
-        if (unparsedJs || (result.rewritten === 0 && result.diagnostics.length === 0)) return leave(args, ext, source);
+        // Unchanged (no handler rewritten, no registry call added): left as read.
+        if (unparsedJs || (result.code === source && result.diagnostics.length === 0)) return leave(args, ext, source);
         const file = relativeTo(cwd, args.path);
         const lines = result.diagnostics.length ? sourceLines(source) : [];
         const messages = { errors: [], warnings: [] };

@@ -82,7 +82,8 @@ export function createFileTransformer(transformOptions, { cwd = process.cwd() } 
       const result = transformSync(code, { ...transformOptions, root, filename: name, sourceMap, handlers: false });
       const isJs = /\.m?js$/.test(filename);
       if (isJs && result.diagnostics.some((d) => d.code === "HC101")) return null;
-      if (result.rewritten === 0 && result.diagnostics.length === 0) return null;
+      // Unchanged (no handler rewritten, no registry call added): leave it.
+      if (result.code === code && result.diagnostics.length === 0) return null;
       const file = relative(cwd, path).replaceAll("\\", "/") || path;
       const lines = result.diagnostics.length ? sourceLines(code) : [];
       const errors = [];

@@ -17,8 +17,11 @@
 //! ## Implementation
 //!
 //! A walk with a stack of functions: every identifier in a test (of `if`,
-//! loops, `?:`, the left operand of `&&`/`||`/`??`, `switch` and its cases)
-//! or assigned is recorded for the functions around it. A handler is tied
+//! loops, `?:`, the left operand of `&&`/`||`/`??`, `switch` and its cases),
+//! in a condition anywhere (`typeof`, `!`, equality, `instanceof`, `in`: an
+//! aliased condition narrows too), an argument of a call statement (an
+//! assertion function) or assigned is recorded for the functions around it
+//! (tests at top level, in class fields and static blocks for the module). A handler is tied
 //! to the module-level bindings its enclosing functions record, wherever in
 //! those functions the test stands (conservative: a test after the JSX
 //! narrows nothing, but costs only the hoisting).
@@ -59,7 +62,9 @@ pub fn collect(program: &Program, rule: &AttributeRule) -> Narrowed {
         stack: Vec::new(),
         in_test: 0,
     };
-    program.visit_with(&mut walker);
+    // The module's own frame: tests at top level (also in class fields and
+    // static blocks, which are not functions here).
+    walker.frame(|w| program.visit_children_with(w));
     walker.narrowed
 }
 
@@ -82,8 +87,16 @@ impl Walker<'_> {
         self.stack.pop();
     }
 
+    /// Records `id` for the functions around; for the module's frame only
+    /// outside functions (a test in any function would otherwise tie every
+    /// callback of the module).
     fn record(&mut self, id: Id) {
-        for &frame in &self.stack {
+        let frames = if self.stack.len() > 1 {
+            &self.stack[1..]
+        } else {
+            &self.stack[..]
+        };
+        for &frame in frames {
             self.narrowed.frames[frame].insert(id.clone());
         }
     }
@@ -164,7 +177,38 @@ impl Visit for Walker<'_> {
                 self.test(&*bin.left);
                 bin.right.visit_with(self);
             }
+            // Conditions narrow where they are tested, also through an alias
+            // (`const ok = typeof x === "string"; if (ok)`): wherever they stand.
+            BinaryOp::EqEq
+            | BinaryOp::NotEq
+            | BinaryOp::EqEqEq
+            | BinaryOp::NotEqEq
+            | BinaryOp::InstanceOf
+            | BinaryOp::In => {
+                self.test(&*bin.left);
+                self.test(&*bin.right);
+            }
             _ => bin.visit_children_with(self),
+        }
+    }
+
+    fn visit_unary_expr(&mut self, unary: &UnaryExpr) {
+        match unary.op {
+            UnaryOp::TypeOf | UnaryOp::Bang => self.test(&*unary.arg),
+            _ => unary.visit_children_with(self),
+        }
+    }
+
+    /// A call statement may be an assertion (`assert(x)`, `assertIsString(x)`).
+    fn visit_expr_stmt(&mut self, stmt: &ExprStmt) {
+        match &*stmt.expr {
+            Expr::Call(call) => {
+                call.callee.visit_with(self);
+                for arg in &call.args {
+                    self.test(&*arg.expr);
+                }
+            }
+            _ => stmt.visit_children_with(self),
         }
     }
 

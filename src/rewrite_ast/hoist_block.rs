@@ -78,10 +78,16 @@ pub(super) fn insert(
                         expr: Box::new(object(entries.collect())),
                     });
                 }
-                items.push(ModuleItem::Stmt(Stmt::Expr(ExprStmt {
+                let call = ModuleItem::Stmt(Stmt::Expr(ExprStmt {
                     span: DUMMY_SP,
                     expr: Box::new(register),
-                })));
+                }));
+                match registry.after_existing {
+                    // Below the block's place: inserted first, the block's
+                    // splice (at a smaller index) then shifts it.
+                    Some((at, _)) => module.body.insert(at.min(module.body.len()), call),
+                    None => items.push(call),
+                }
             }
         }
     }

@@ -215,30 +215,42 @@ fn block_text(
         out.push_str(&text);
         out.push_str(");");
     }
-    if let Some(registry) = hoist.registry.as_ref().filter(|r| r.existing.is_none()) {
-        if !registry.names.is_empty() {
+    if let Some(registry) = hoist
+        .registry
+        .as_ref()
+        .filter(|r| r.after_existing.is_none())
+    {
+        if let Some(call) = new_call(registry) {
             if !out.is_empty() {
                 out.push_str(eol);
             }
-            out.push_str(&format!(
-                "{}({}, {{ {} }});",
-                registry.callee.sym,
-                string_literal(&registry.module_id, '"'),
-                entries(registry)
-            ));
+            out.push_str(&call);
         }
     }
     let _ = plan;
     (out, maps)
 }
 
-/// Whether the plan adds declarations or a new registry call.
+/// Whether the plan adds declarations, or a new registry call that goes
+/// with them.
 pub(super) fn has_block(hoist: &HoistPlan) -> bool {
     !hoist.order.is_empty()
         || hoist
             .registry
             .as_ref()
-            .is_some_and(|r| r.existing.is_none() && !r.names.is_empty())
+            .is_some_and(|r| r.after_existing.is_none() && new_call(r).is_some())
+}
+
+/// `register("id", { ... });` when the plan adds a call.
+pub(super) fn new_call(registry: &RegistryPlan) -> Option<String> {
+    (registry.existing.is_none() && !registry.names.is_empty()).then(|| {
+        format!(
+            "{}({}, {{ {} }});",
+            registry.callee.sym,
+            string_literal(&registry.module_id, '"'),
+            entries(registry)
+        )
+    })
 }
 
 /// `"N": N, "M": M`
