@@ -27,7 +27,7 @@ cd "$here"
 phase "npm ci (js/api-tests)" npm ci --no-audit --no-fund
 echo "deno $(node_modules/.bin/deno --version | head -1)"
 phase "node: fixtures, bad input, memory, columns" \
-  node --test --test-reporter=spec node/fixtures.test.mjs node/robustness.test.mjs node/memory.test.mjs node/columns.test.mjs
+  node --test --test-reporter=spec node/fixtures.test.mjs node/robustness.test.mjs node/memory.test.mjs node/columns.test.mjs node/hoist.test.mjs
 phase "node: esbuild" node --test --test-reporter=spec node/esbuild.test.mjs
 phase "node: npm pack + docs/wasm.md" node --test --test-reporter=spec node/package.test.mjs
 phase "node: browser (if chromium)" node --test --test-reporter=spec node/browser.test.mjs
