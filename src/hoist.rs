@@ -327,26 +327,22 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
         )
     });
     let module_id = input.facts.module_id.ok().unwrap_or_default();
-    let existing = existing::find(
-        input.program,
-        input.helper,
-        &context.attribute_callees,
-        registry_callee
-            .as_ref()
-            .map(|(callee, _)| (callee, module_id)),
-    );
-    if order.is_empty() && existing.consts.is_empty() {
+    let existing_consts = &context.hoisted_consts;
+    let existing_call = registry_callee
+        .as_ref()
+        .and_then(|(callee, _)| existing::registry(input.program, callee, module_id));
+    if order.is_empty() && existing_consts.is_empty() {
         return None;
     }
     // New declarations join an existing block only when it stands where a
     // block goes (nothing but hoisted consts between the place and its end):
     // module code above the block could otherwise use them uninitialised.
-    let contiguous = existing.consts.last().is_some_and(|&(last, _)| {
+    let contiguous = existing_consts.last().is_some_and(|&(last, _)| {
         let indices: rustc_hash::FxHashSet<usize> =
-            existing.consts.iter().map(|(i, _)| *i).collect();
+            existing_consts.iter().map(|(i, _)| *i).collect();
         last >= input.placement && (input.placement..=last).all(|i| indices.contains(&i))
     });
-    let (index, after) = match existing.consts.last() {
+    let (index, after) = match existing_consts.last() {
         Some(&(last, _)) if contiguous => (last + 1, item_span(input.program, last)),
         _ => (
             input.placement,
@@ -357,9 +353,8 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
         ),
     };
     let registry = registry_callee.map(|(callee, import)| {
-        let registered = existing.call.as_ref().map(|(_, keys)| keys);
-        let names = existing
-            .consts
+        let registered = existing_call.as_ref().map(|(_, keys)| keys);
+        let names = existing_consts
             .iter()
             .map(|(_, name)| name.clone())
             .chain(order.iter().filter_map(|&i| handlers[i].hoisted.clone()))
@@ -367,8 +362,7 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
             .collect();
         // A new call follows every const it names: after the block, or after
         // the last earlier const when that stands below the block's place.
-        let after_existing = existing
-            .consts
+        let after_existing = existing_consts
             .last()
             .filter(|&&(last, _)| last >= index)
             .and_then(|&(last, _)| Some((last + 1, item_span(input.program, last)?)));
@@ -377,7 +371,7 @@ pub fn plan(input: &HoistInput<'_>, handlers: &mut [HandlerPlan]) -> Option<Hois
             import,
             module_id: module_id.to_string(),
             names,
-            existing: existing.call.as_ref().map(|(call, _)| *call),
+            existing: existing_call.as_ref().map(|(call, _)| *call),
             after_existing,
         }
     });

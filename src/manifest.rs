@@ -33,7 +33,7 @@ use crate::{
     capture_tree::{CaptureNode, CaptureTree},
     detect::unwrap_parens,
     event_fields::{event_fields, EventFields},
-    hoist::NotHoisted,
+    hoist::{existing::const_call_arrow, NotHoisted},
     plan::Plan,
 };
 
@@ -83,6 +83,12 @@ pub fn describe(
             .collect(),
         unresolved_mark,
         by_span: FxHashMap::default(),
+        hoisted_consts: plan
+            .context
+            .iter()
+            .flat_map(|c| &c.hoisted_consts)
+            .map(|(_, name)| name.to_id())
+            .collect(),
         hoisted: FxHashMap::default(),
         bound_params: FxHashMap::default(),
     };
@@ -141,11 +147,7 @@ pub fn describe(
         });
     }
     for (callee, bound) in &context.bound_sites {
-        let Some(fields) = arrows
-            .hoisted
-            .get(callee)
-            .filter(|_| context.hoisted_consts.contains(callee))
-        else {
+        let Some(fields) = arrows.hoisted.get(callee) else {
             continue;
         };
         let (line, column) = place(bound.attr_span.lo);
@@ -204,29 +206,21 @@ struct Fields {
     wanted: rustc_hash::FxHashSet<(u32, u32)>,
     unresolved_mark: Mark,
     by_span: FxHashMap<(u32, u32), EventFields>,
+    /// The consts an earlier run hoisted, whose arrows are described.
+    hoisted_consts: rustc_hash::FxHashSet<Id>,
     hoisted: FxHashMap<Id, EventFields>,
     bound_params: FxHashMap<(u32, u32), Vec<String>>,
 }
 
 impl Fields {
     fn module_item(&mut self, item: &ModuleItem) {
-        let ModuleItem::Stmt(Stmt::Decl(Decl::Var(var))) = item else {
+        let Some((name, _, arrow)) = const_call_arrow(item) else {
             return;
         };
-        let [declarator] = var.decls.as_slice() else {
-            return;
-        };
-        let (Some(name), Some(init)) = (declarator.name.as_ident(), declarator.init.as_deref())
-        else {
-            return;
-        };
-        let arrow = unwrap_parens(init)
-            .as_call()
-            .and_then(|call| call.args.first())
-            .and_then(|arg| unwrap_parens(&arg.expr).as_arrow());
-        if let Some(arrow) = arrow {
+        let id = name.to_id();
+        if self.hoisted_consts.contains(&id) {
             let fields = event_fields(arrow, self.unresolved_mark);
-            self.hoisted.insert(name.to_id(), fields);
+            self.hoisted.insert(id, fields);
         }
     }
 }

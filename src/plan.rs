@@ -259,6 +259,13 @@ pub fn analyze_after_look(
                 handler.element = site.element.clone();
             }
         }
+        // The consts an earlier run hoisted (found once: the hoisting plan
+        // extends their block, the manifest lists them).
+        let bound: FxHashSet<&Id> = context.bound_sites.iter().map(|(id, _)| id).collect();
+        let hoisted_consts =
+            hoist::existing::consts(program, &helper.callee, |id| bound.contains(id));
+        let mut context = context;
+        context.hoisted_consts = hoisted_consts;
         if hoisting {
             let narrowed = hoist::narrowing::collect(program, rule);
             plan.hoist = hoist::plan(
@@ -275,14 +282,6 @@ pub fn analyze_after_look(
                 &mut plan.handlers,
             );
         }
-        // The consts an earlier run hoisted, for the manifest.
-        let mut context = context;
-        context.hoisted_consts =
-            hoist::existing::find(program, &helper.callee, &context.attribute_callees, None)
-                .consts
-                .into_iter()
-                .map(|(_, name)| name.to_id())
-                .collect();
         plan.context = Some(context);
     }
     if plan.rewrites().next().is_some() || plan.hoist.is_some() {

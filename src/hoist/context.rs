@@ -77,9 +77,6 @@ pub struct ModuleContext {
     /// Identifier, JSX and property names that start with one of the
     /// prefixes asked for.
     pub names: FxHashSet<Atom>,
-    /// Module-level `const` names used as the callee of an event
-    /// attribute's value (`onClick={N({...})}`).
-    pub attribute_callees: FxHashSet<Id>,
     /// Event attributes called with an identifier (`onClick={N({...})}`):
     /// the callee, and the attribute's name, span and element.
     pub bound_sites: Vec<(Id, LeftSite)>,
@@ -87,9 +84,9 @@ pub struct ModuleContext {
     pub left: Vec<LeftSite>,
     /// Each class declaration's name and body span.
     pub class_bodies: Vec<(Id, Span)>,
-    /// The module-level consts an earlier run hoisted (filled in by the
-    /// planner).
-    pub hoisted_consts: FxHashSet<Id>,
+    /// The module-level consts an earlier run hoisted: (module item index,
+    /// name), in order (filled in by the planner).
+    pub hoisted_consts: Vec<(usize, Ident)>,
 }
 
 impl ModuleContext {
@@ -435,7 +432,6 @@ impl Visit for Walker<'_> {
                 Some(expr) => {
                     if let Expr::Call(call) = unwrap_expr_wrappers(expr) {
                         if let Some(Expr::Ident(ident)) = call.callee.as_expr().map(|c| &**c) {
-                            self.context.attribute_callees.insert(ident.to_id());
                             let bound = site();
                             self.context.bound_sites.push((ident.to_id(), bound));
                         }

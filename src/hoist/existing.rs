@@ -26,42 +26,46 @@ use swc_core::{
 use super::ExistingCall;
 use crate::{detect::unwrap_parens, helper_import::HelperCallee};
 
-/// What [`find`] found.
-#[derive(Debug, Default)]
-pub struct Existing {
-    /// (module item index, name) of each hoisted const, in order.
-    pub consts: Vec<(usize, Ident)>,
-    /// The registry call and the keys it registers.
-    pub call: Option<(ExistingCall, FxHashSet<Atom>)>,
-}
-
-/// Finds the hoisted consts and the registry call of `program`.
-pub fn find(
+/// The hoisted consts of `program`: (module item index, name), in order.
+/// `bound` says whether a name is called as an event attribute's value.
+pub fn consts(
     program: &Program,
     helper: &HelperCallee,
-    attribute_callees: &FxHashSet<Id>,
-    registry: Option<(&Ident, &str)>,
-) -> Existing {
-    let mut existing = Existing::default();
+    bound: impl Fn(&Id) -> bool,
+) -> Vec<(usize, Ident)> {
     let Program::Module(module) = program else {
-        return existing;
+        return Vec::new();
     };
-    for (index, item) in module.body.iter().enumerate() {
-        if let Some(name) = hoisted_const(item, helper) {
-            if attribute_callees.contains(&name.to_id()) {
-                existing.consts.push((index, name.clone()));
-            }
-        } else if let Some((callee, module_id)) = registry {
-            if existing.call.is_none() {
-                existing.call = registry_call(item, callee, module_id);
-            }
-        }
-    }
-    existing
+    module
+        .body
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| {
+            let name = hoisted_const(item, helper)?;
+            bound(&name.to_id()).then(|| (index, name.clone()))
+        })
+        .collect()
 }
 
-/// `const N = helper(<arrow>)`: its `N`.
-pub fn hoisted_const<'i>(item: &'i ModuleItem, helper: &HelperCallee) -> Option<&'i Ident> {
+/// This module's registry call (`callee("<module_id>", {...})`) and the keys
+/// it registers.
+pub fn registry(
+    program: &Program,
+    callee: &Ident,
+    module_id: &str,
+) -> Option<(ExistingCall, FxHashSet<Atom>)> {
+    let Program::Module(module) = program else {
+        return None;
+    };
+    module
+        .body
+        .iter()
+        .find_map(|item| registry_call(item, callee, module_id))
+}
+
+/// `const N = f(<arrow>)`: its `N`, callee and arrow (the shape of a
+/// hoisted const, whatever `f` is).
+pub fn const_call_arrow(item: &ModuleItem) -> Option<(&Ident, &Expr, &ArrowExpr)> {
     let ModuleItem::Stmt(Stmt::Decl(Decl::Var(var))) = item else {
         return None;
     };
@@ -76,8 +80,16 @@ pub fn hoisted_const<'i>(item: &'i ModuleItem, helper: &HelperCallee) -> Option<
     let [arg] = call.args.as_slice() else {
         return None;
     };
-    let callee = call.callee.as_expr()?;
-    let is_helper = match (helper, &**callee) {
+    let arrow = unwrap_parens(&arg.expr)
+        .as_arrow()
+        .filter(|_| arg.spread.is_none())?;
+    Some((&name.id, call.callee.as_expr()?, arrow))
+}
+
+/// `const N = helper(<arrow>)`: its `N`.
+fn hoisted_const<'i>(item: &'i ModuleItem, helper: &HelperCallee) -> Option<&'i Ident> {
+    let (name, callee, _) = const_call_arrow(item)?;
+    let is_helper = match (helper, callee) {
         (HelperCallee::Ident(helper), Expr::Ident(ident)) => ident.to_id() == helper.to_id(),
         (HelperCallee::Member { object, prop }, Expr::Member(member)) => {
             member
@@ -88,7 +100,7 @@ pub fn hoisted_const<'i>(item: &'i ModuleItem, helper: &HelperCallee) -> Option<
         }
         _ => false,
     };
-    (is_helper && arg.spread.is_none() && unwrap_parens(&arg.expr).is_arrow()).then_some(&name.id)
+    is_helper.then_some(name)
 }
 
 fn registry_call(
