@@ -39,6 +39,7 @@ pub mod callback;
 pub mod comment_directives;
 pub mod context;
 pub mod existing;
+pub mod module_level;
 pub mod naming;
 pub mod narrowing;
 
